@@ -1,0 +1,32 @@
+"""nbgrader configuration of the course (one course = one gradebook, DESIGN §6).
+
+Everything with a path is relative to this file, so a copy of the course directory (the demo's,
+a test's) is a course of its own. Deployment-specific values come from the environment:
+
+  VALMENNUS_COURSE_ID  course id (default "digiasiakas")
+  VALMENNUS_EXCHANGE   exchange root (default ./exchange; on a hub, shared storage)
+  VALMENNUS_DB_URL     gradebook (default sqlite:///./gradebook.db; PostgreSQL for several graders)
+"""
+
+import os
+from pathlib import Path
+
+from nbgrader.converters.generate_assignment import GenerateAssignment
+
+from valmennus.course.guard import RefuseAnswerFiles, autograde_exclusions
+
+c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
+here = Path(__file__).resolve().parent
+
+c.CourseDirectory.root = str(here)
+c.CourseDirectory.course_id = os.environ.get("VALMENNUS_COURSE_ID", "digiasiakas")
+c.CourseDirectory.db_url = os.environ.get("VALMENNUS_DB_URL", f"sqlite:///{here / 'gradebook.db'}")
+c.Exchange.root = os.environ.get("VALMENNUS_EXCHANGE", str(here / "exchange"))
+c.NbGrader.logfile = str(here / "nbgrader.log")
+
+# A week notebook runs in about a second; 120 s leaves room on a loaded machine (default is 30 s).
+c.Execute.timeout = 120
+
+# The answers-file trap (DESIGN §2): refuse to release one, never copy one over a participant's.
+c.GenerateAssignment.preprocessors = [RefuseAnswerFiles, *GenerateAssignment.class_traits()["preprocessors"].default()]
+c.Autograde.exclude_overwriting = autograde_exclusions(here / "source")

@@ -1,0 +1,184 @@
+"""The answers file: where a participant's widget answers live (DESIGN §2).
+
+Widget values live in the kernel and die with it, and nbgrader's autograde re-runs every notebook in
+a fresh kernel. So every answer is written at once to ``<notebook_id>.answers.json`` in the
+notebook's own folder, which nbgrader carries through fetch, submit, collect, autograde and
+feedback like any other file of the assignment.
+
+Guarantees, each tested:
+
+* A write is atomic: temp file in the same folder, fsync, ``os.replace``; a crash at any moment leaves
+  either the old or the new file, never half of one.
+* A write re-reads the file under a lock and changes only its own item, so two tabs or kernels on
+  the same notebook never erase each other's answers.
+* A file that cannot be read is moved aside (never deleted) and the participant starts afresh with a
+  clear message; the bad copy stays beside it for the facilitator.
+* Under ``nbgrader autograde`` or ``validate`` (``NBGRADER_EXECUTION`` set) the store is read-only:
+  grading never writes a participant's answers, and never moves their file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+FORMAT = "valmennus-answers"
+VERSION = 1
+SUFFIX = ".answers.json"
+GRADING_MODES = frozenset({"autograde", "validate"})
+
+
+class ReadOnlyStore(RuntimeError):
+    """Raised when something tries to write answers while nbgrader is grading."""
+
+
+def grading_mode() -> str | None:
+    """Return ``"autograde"`` or ``"validate"`` while nbgrader executes the notebook, else None."""
+    mode = os.environ.get("NBGRADER_EXECUTION", "").strip()
+    return mode if mode in GRADING_MODES else None
+
+
+def answers_filename(notebook_id: str) -> str:
+    """The answers file's name for a notebook id; ids are plain names, never paths."""
+    if not notebook_id or any(ch in notebook_id for ch in "/\\\0") or notebook_id.startswith("."):
+        raise ValueError(f"not a valid notebook id: {notebook_id!r}")
+    return notebook_id + SUFFIX
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class LoadResult:
+    """What reading the file gave: the entries, and a problem to tell the participant, if any."""
+
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problem: str | None = None  # a message key of valmennus.i18n
+    moved_to: Path | None = None
+
+
+def _parse(raw: bytes, notebook_id: str) -> dict[str, dict[str, Any]]:
+    """Parse and check the file's shape; raise ValueError when it is not an answers file."""
+    data = json.loads(raw.decode("utf-8"))
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a valmennus answers file")
+    if data.get("notebook") not in (None, notebook_id):
+        raise ValueError(f"answers of another notebook: {data.get('notebook')!r}")
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise ValueError("answers is not an object")
+    entries: dict[str, dict[str, Any]] = {}
+    for item_id, entry in answers.items():
+        # One odd entry must not cost the participant the others: keep only well-formed entries.
+        if isinstance(item_id, str) and isinstance(entry, dict) and "value" in entry:
+            entries[item_id] = entry
+    return entries
+
+
+class AnswerStore:
+    """One notebook's answers file in one folder.
+
+    ``folder`` defaults to the current directory, which is the notebook's folder in JupyterLab,
+    Voilà, nbconvert and nbgrader alike; never a home or absolute path, so the file travels with
+    the assignment.
+    """
+
+    def __init__(self, notebook_id: str, folder: str | os.PathLike[str] | None = None,
+                 read_only: bool | None = None) -> None:
+        self.notebook_id = notebook_id
+        self.folder = Path(folder) if folder is not None else Path.cwd()
+        self.path = self.folder / answers_filename(notebook_id)
+        self.read_only = grading_mode() is not None if read_only is None else read_only
+
+    # -- reading -------------------------------------------------------------------------------
+    def load(self) -> LoadResult:
+        """Read every entry. A broken file is moved aside (unless read-only) and reported."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return LoadResult()
+        except OSError:
+            return LoadResult(problem="answers_unreadable")
+        try:
+            return LoadResult(entries=_parse(raw, self.notebook_id))
+        except (ValueError, UnicodeDecodeError):
+            if self.read_only:
+                return LoadResult(problem="answers_corrupt_grading")
+            moved = self._move_aside()
+            return LoadResult(problem="answers_corrupt_moved", moved_to=moved)
+
+    def values(self) -> dict[str, Any]:
+        """Item id -> saved value (unvalidated: each widget kind validates its own)."""
+        return {k: e.get("value") for k, e in self.load().entries.items()}
+
+    def _move_aside(self) -> Path | None:
+        stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.path.with_name(f"{self.notebook_id}.answers.corrupt-{stamp}.json")
+        try:
+            os.replace(self.path, target)
+        except FileNotFoundError:  # another kernel moved it first
+            return None
+        return target
+
+    # -- writing -------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Serialise writers of this folder (two tabs, two kernels) with a lock on the folder itself.
+
+        Locking the directory, not a lock file, keeps the assignment folder free of extra files
+        that would travel through the exchange.
+        """
+        fd = os.open(self.folder, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    def set(self, item_id: str, value: Any) -> datetime:
+        """Save one item's value at once and atomically; return the time it was saved.
+
+        Re-reads the file under the lock and changes only ``item_id``. Raises ``ReadOnlyStore``
+        under grading and ``OSError`` when the disk refuses (the widget then says so).
+        """
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path.name} is read-only while nbgrader is grading")
+        saved_at = now_utc()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            entries = self.load().entries
+            entries[item_id] = {"value": value, "saved_at": saved_at.isoformat(timespec="seconds")}
+            self._write(entries)
+        return saved_at
+
+    def _write(self, entries: dict[str, dict[str, Any]]) -> None:
+        document = {"format": FORMAT, "version": VERSION, "notebook": self.notebook_id,
+                    "answers": entries}
+        payload = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{self.notebook_id}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+        dir_fd = os.open(self.folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

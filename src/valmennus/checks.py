@@ -1,0 +1,44 @@
+"""Completion checks for locked autograder test cells.
+
+nbgrader scores a test cell 0 on any error *or any output on stderr*, and reads a number left as
+the cell's value as partial credit. So a check re-reads the answers file (never a widget's value,
+which does not exist in the grading kernel), prints nothing, returns None when the task is done,
+and otherwise raises ``TaskIncomplete`` with a Finnish message that names what is missing.
+"""
+
+from __future__ import annotations
+
+from .answers import AnswerStore
+from .i18n import t
+from .items import get, is_answered, valid_value, word_count
+
+
+class TaskIncomplete(AssertionError):
+    """A completion check that did not pass; the message is for the participant."""
+
+
+def missing(notebook_id: str, *item_ids: str, folder: str | None = None) -> list[str]:
+    """What is still missing among ``item_ids``, as sentences in the course language."""
+    loaded = AnswerStore(notebook_id, folder, read_only=True).load()
+    if loaded.problem:
+        return [t("check_file", problem=t(loaded.problem, name=""))]
+    problems = []
+    for item_id in item_ids:
+        item = get(item_id)
+        entry = loaded.entries.get(item_id)
+        value = entry.get("value") if entry else None
+        if value is not None and not valid_value(item, value):
+            problems.append(t("check_invalid", label=item.label()))
+        elif not is_answered(item, value):
+            problems.append(t("check_missing", label=item.label()))
+        elif item.kind == "text" and word_count(value) < item.min_words:
+            problems.append(t("check_short", n=word_count(value), min=item.min_words, label=item.label()))
+    return problems
+
+
+def require(notebook_id: str, *item_ids: str, folder: str | None = None) -> None:
+    """Pass silently when every item is answered (text: at least its minimum words); else raise."""
+    __tracebackhide__ = True  # IPython then shows the message, not this module's frames
+    problems = missing(notebook_id, *item_ids, folder=folder)
+    if problems:
+        raise TaskIncomplete("\n".join([t("check_intro"), *(f"- {p}" for p in problems)]))

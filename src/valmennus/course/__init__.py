@@ -1,0 +1,1 @@
+"""The course as files: guards for the course build (more of the course build lands with the course issue)."""

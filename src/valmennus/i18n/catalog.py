@@ -1,0 +1,115 @@
+"""The message catalogs. Keep the three languages in step: a test compares their keys."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "fi": {
+        "datetime": "{day}.{month}.{year} klo {time}",
+        "saved_at": "Tallennettu klo {time}",
+        "not_answered": "Ei vielä vastausta",
+        "save_failed": ("Tallennus epäonnistui ({reason}). Vastauksesi näkyy yhä ruudulla: kopioi se "
+                        "talteen ja kerro ohjaajalle."),
+        "read_only": "Vain luku: tehtävä on arvioitavana, eikä vastauksia muuteta.",
+        "answers_corrupt_moved": ("Aiemmin tallennettuja vastauksia ei voitu lukea. Tiedosto siirrettiin "
+                                  "talteen nimellä {name}, eikä mitään poistettu. Voit jatkaa "
+                                  "vastaamista, ja ohjaaja näkee talteen siirretyn tiedoston."),
+        "answers_corrupt_grading": "Vastaustiedosto on vioittunut, joten vastauksia ei voitu lukea.",
+        "answers_unreadable": "Vastaustiedostoa ei voitu avata.",
+        "invalid_value": "Tallennettu arvo ei kelpaa, joten kohta näkyy vastaamattomana.",
+        "words": "{n} sanaa",
+        "words_min": "{n} / vähintään {min} sanaa",
+        "words_enough": "{n} sanaa – riittää",
+        "cant_say": "En osaa sanoa",
+        "likert_1": "Täysin eri mieltä",
+        "likert_2": "Jokseenkin eri mieltä",
+        "likert_3": "Ei samaa eikä eri mieltä",
+        "likert_4": "Jokseenkin samaa mieltä",
+        "likert_5": "Täysin samaa mieltä",
+        "scale_hint": "Valitse yksi vaihtoehto.",
+        "summary_title": "Tallennetut vastauksesi",
+        "summary_question": "Kysymys",
+        "summary_answer": "Vastaus",
+        "summary_saved": "Tallennettu",
+        "summary_none": "Tälle tehtävälle ei ole vielä tallennettu vastauksia.",
+        "check_missing": "Vastaus puuttuu kohdasta: {label}",
+        "check_short": "Vastaus on vielä lyhyt ({n} / vähintään {min} sanaa) kohdassa: {label}",
+        "check_invalid": "Tallennettu vastaus ei kelpaa kohdassa: {label}",
+        "check_file": "Vastauksia ei voitu lukea: {problem}",
+        "check_intro": "Tehtävä ei ole vielä valmis.",
+        "source_answers_refused": ("Lähdekansiossa on vastaustiedosto {path}. Se jaettaisiin kaikille "
+                                   "osallistujille ja korvaisi heidän vastauksensa arvioinnissa. Siirrä "
+                                   "tai poista se ja yritä uudelleen."),
+    },
+    "en": {
+        "datetime": "{day}/{month}/{year} {time}",
+        "saved_at": "Saved at {time}",
+        "not_answered": "Not answered yet",
+        "save_failed": ("Saving failed ({reason}). Your answer is still on the screen: copy it somewhere "
+                        "safe and tell your coach."),
+        "read_only": "Read only: the task is being graded and answers are not changed.",
+        "answers_corrupt_moved": ("Your earlier answers could not be read. The file was kept aside as "
+                                  "{name} and nothing was deleted. You can go on answering, and your "
+                                  "coach can see the kept file."),
+        "answers_corrupt_grading": "The answers file is damaged, so the answers could not be read.",
+        "answers_unreadable": "The answers file could not be opened.",
+        "invalid_value": "The saved value is not valid, so this item shows as unanswered.",
+        "words": "{n} words",
+        "words_min": "{n} / at least {min} words",
+        "words_enough": "{n} words – enough",
+        "cant_say": "Can't say",
+        "likert_1": "Strongly disagree",
+        "likert_2": "Somewhat disagree",
+        "likert_3": "Neither agree nor disagree",
+        "likert_4": "Somewhat agree",
+        "likert_5": "Strongly agree",
+        "scale_hint": "Choose one option.",
+        "summary_title": "Your saved answers",
+        "summary_question": "Question",
+        "summary_answer": "Answer",
+        "summary_saved": "Saved",
+        "summary_none": "No answers have been saved for this task yet.",
+        "check_missing": "No answer yet for: {label}",
+        "check_short": "The answer is still short ({n} / at least {min} words) for: {label}",
+        "check_invalid": "The saved answer is not valid for: {label}",
+        "check_file": "The answers could not be read: {problem}",
+        "check_intro": "The task is not complete yet.",
+        "source_answers_refused": ("The source folder holds an answers file, {path}. It would be released "
+                                   "to every participant and overwrite their answers at grading. Move or "
+                                   "delete it and try again."),
+    },
+    "sv": {
+        "datetime": "{day}.{month}.{year} kl. {time}",
+        "saved_at": "Sparat kl. {time}",
+        "not_answered": "Inget svar ännu",
+        "save_failed": ("Det gick inte att spara ({reason}). Ditt svar syns fortfarande på skärmen: kopiera "
+                        "det till ett säkert ställe och meddela din handledare."),
+        "read_only": "Endast läsning: uppgiften bedöms och svaren ändras inte.",
+        "answers_corrupt_moved": ("Dina tidigare svar kunde inte läsas. Filen sparades åt sidan som "
+                                  "{name} och ingenting raderades. Du kan fortsätta svara, och din "
+                                  "handledare kan se den sparade filen."),
+        "answers_corrupt_grading": "Svarsfilen är skadad, så svaren kunde inte läsas.",
+        "answers_unreadable": "Svarsfilen kunde inte öppnas.",
+        "invalid_value": "Det sparade värdet är ogiltigt, så punkten visas som obesvarad.",
+        "words": "{n} ord",
+        "words_min": "{n} / minst {min} ord",
+        "words_enough": "{n} ord – räcker",
+        "cant_say": "Kan inte säga",
+        "likert_1": "Helt av annan åsikt",
+        "likert_2": "Delvis av annan åsikt",
+        "likert_3": "Varken av samma eller annan åsikt",
+        "likert_4": "Delvis av samma åsikt",
+        "likert_5": "Helt av samma åsikt",
+        "scale_hint": "Välj ett alternativ.",
+        "summary_title": "Dina sparade svar",
+        "summary_question": "Fråga",
+        "summary_answer": "Svar",
+        "summary_saved": "Sparat",
+        "summary_none": "Inga svar har sparats för den här uppgiften ännu.",
+        "check_missing": "Svar saknas för: {label}",
+        "check_short": "Svaret är ännu kort ({n} / minst {min} ord) för: {label}",
+        "check_invalid": "Det sparade svaret är ogiltigt för: {label}",
+        "check_file": "Svaren kunde inte läsas: {problem}",
+        "check_intro": "Uppgiften är inte klar ännu.",
+        "source_answers_refused": ("Källmappen innehåller en svarsfil, {path}. Den skulle delas ut till "
+                                   "alla deltagare och skriva över deras svar vid bedömningen. Flytta "
+                                   "eller radera den och försök igen."),
+    },
+}

@@ -1,0 +1,78 @@
+"""What a week's notebook calls: one object per notebook, made in the locked setup cell.
+
+    from valmennus import open_notebook
+    nb = open_notebook("viikko1")
+    nb.ask("W1_DIARY")            # a widget cell
+    nb.summary()                  # the summary cell
+
+While nbgrader grades, ``ask`` shows the saved answer as static HTML instead of a live widget:
+nothing can be changed and the feedback page shows the words, not an empty box.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from .answers import AnswerStore, LoadResult
+from .i18n import t
+from .items import for_week, get
+from .summary import render_html, render_item_html
+from .widgets import WIDGET_FOR_KIND
+
+
+class _HTML:
+    """A minimal displayable, so that importing the package does not need IPython at import time."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:  # text/plain fallback seen in logs; never the participant's text
+        return "<valmennus HTML>"
+
+
+class CourseNotebook:
+    def __init__(self, notebook_id: str, week: str | None = None, folder: str | None = None) -> None:
+        self.notebook_id = notebook_id
+        self.week = week or notebook_id
+        self.store = AnswerStore(notebook_id, folder)
+        # Read once at start-up: a broken file is moved aside now, and the participant is told.
+        self.opened: LoadResult = self.store.load()
+
+    def _repr_html_(self) -> str:
+        if self.opened.problem:
+            name = self.opened.moved_to.name if self.opened.moved_to else ""
+            return f"<p role='alert'><strong>{html.escape(t(self.opened.problem, name=name))}</strong></p>"
+        if self.store.read_only:
+            return f"<p><small>{html.escape(t('read_only'))}</small></p>"
+        return ""
+
+    def __repr__(self) -> str:
+        return f"<valmennus notebook {self.notebook_id}>"
+
+    def ask(self, item_id: str) -> Any:
+        """The widget for one item of the bank (or, under grading, its saved answer as HTML)."""
+        item = get(item_id)
+        if self.store.read_only:
+            return _HTML(render_item_html(item, self.store))
+        return WIDGET_FOR_KIND[item.kind](self.store, item)
+
+    def ask_all(self, *item_ids: str) -> Any:
+        """Several items in one cell (a self-assessment block)."""
+        import ipywidgets as w
+
+        shown = [self.ask(i) for i in item_ids]
+        if self.store.read_only:
+            return _HTML("\n".join(s.markup for s in shown))
+        return w.VBox([s.box for s in shown])
+
+    def summary(self) -> _HTML:
+        """Every item of this week with its saved answer, escaped."""
+        return _HTML(render_html(for_week(self.week), self.store.load()))
+
+
+def open_notebook(notebook_id: str, week: str | None = None) -> CourseNotebook:
+    return CourseNotebook(notebook_id, week)

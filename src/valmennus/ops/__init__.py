@@ -1,0 +1,1 @@
+"""Facilitator steps over nbgrader: each module one step, all through nbgrader's commands or API."""
