@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 from ..answers import SUFFIX
 from ..i18n import t
@@ -50,6 +51,8 @@ class RefuseAnswerFiles(Preprocessor):
 
     nbgrader then removes the half-made release folder itself, so nothing leaks.
     """
+
+    enabled = Bool(True, help="nbconvert runs a preprocessor only when enabled").tag(config=True)
 
     def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
         folder = resources.get("metadata", {}).get("path") or "."

@@ -1,0 +1,41 @@
+"""valmennus.items: one wording and one validation rule per question."""
+
+from __future__ import annotations
+
+import pytest
+
+from valmennus.items import CANT_SAY, bank, for_week, get, is_answered, valid_value, word_count
+
+
+def test_does_the_bank_load_with_every_item_in_three_languages() -> None:
+    items = bank()
+    assert "W1_DIARY" in items and "W1_SA5" in items
+    for item in items.values():
+        assert set(item.text) == {"fi", "en", "sv"}, item.id
+        assert all(text.strip() for text in item.text.values()), item.id
+
+
+def test_does_week_one_ask_a_diary_four_reflections_and_five_scales() -> None:
+    kinds = [item.kind for item in for_week("viikko1")]
+    assert kinds.count("text") == 5 and kinds.count("likert5") == 5
+
+
+@pytest.mark.parametrize("value, ok", [(1, True), (5, True), (CANT_SAY, True), ("4", False), (0, False),
+                                       (6, False), (True, False), (3.0, False), (None, False)])
+def test_is_a_hand_edited_likert_value_read_as_unanswered(value: object, ok: bool) -> None:
+    assert valid_value(get("W1_SA1"), value) is ok
+
+
+def test_is_whitespace_no_answer_for_a_text_item() -> None:
+    assert not is_answered(get("W1_R_DESC"), "   \n ")
+    assert is_answered(get("W1_R_DESC"), "Pysähdyin.")
+    assert not valid_value(get("W1_R_DESC"), 42)
+
+
+def test_are_finnish_words_counted_as_a_reader_counts_them() -> None:
+    assert word_count("Äiti öljysi läpällä – 12 kertaa, eikö?") == 6
+
+
+def test_is_an_unknown_item_id_a_clear_error() -> None:
+    with pytest.raises(KeyError, match="items.yaml"):
+        get("W9_NOPE")
