@@ -23,11 +23,11 @@ demo: $(STAMP)
 	$(BIN)/valmennus demo --participants $(PARTICIPANTS) --serve $(SERVE) --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests tools
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests tools
 
 # Regenerate release/ from source/ (never edit release/ by hand).
 release: $(STAMP)

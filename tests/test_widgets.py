@@ -16,7 +16,9 @@ def test_does_a_widget_start_from_the_saved_answer(tmp_path: Path) -> None:
     store = AnswerStore("viikko1", tmp_path)
     store.set("W1_R_DESC", "Pysähdyin kirjautumisessa.")
     store.set("W1_SA2", CANT_SAY)
-    assert Reflection(store, get("W1_R_DESC")).control.value == "Pysähdyin kirjautumisessa."
+    reopened = Reflection(store, get("W1_R_DESC"))
+    assert reopened.control.value == "Pysähdyin kirjautumisessa."
+    assert "Tallennettu " in reopened.status.value  # when it was saved, read from the file
     assert Scale(store, get("W1_SA2")).control.value == CANT_SAY
 
 

@@ -18,7 +18,7 @@ from .items import CANT_SAY, Item, is_answered, valid_value
 
 _STYLE = ("<style>.valmennus-summary{border-collapse:collapse;max-width:60em}"
           ".valmennus-summary th,.valmennus-summary td{border:1px solid #999;padding:.4em;"
-          "text-align:left;vertical-align:top}</style>")
+          "text-align:left !important;vertical-align:top}</style>")
 
 
 def format_value(item: Item, value: Any) -> str:
@@ -34,7 +34,7 @@ def format_value(item: Item, value: Any) -> str:
     return html.escape(value).replace("\n", "<br>\n")
 
 
-def _saved_at(entry: dict[str, Any] | None) -> str:
+def saved_at_text(entry: dict[str, Any] | None) -> str:
     if not entry or not isinstance(entry.get("saved_at"), str):
         return ""
     try:
@@ -57,7 +57,7 @@ def render_html(items: Iterable[Item], loaded: LoadResult) -> str:
         entry = loaded.entries.get(item.id)
         value = entry.get("value") if entry else None
         rows.append(f"<tr><th scope='row'>{html.escape(item.label())}</th>"
-                    f"<td>{format_value(item, value)}</td><td>{html.escape(_saved_at(entry))}</td></tr>")
+                    f"<td>{format_value(item, value)}</td><td>{html.escape(saved_at_text(entry))}</td></tr>")
     parts.append(
         "<table class='valmennus-summary'><thead><tr>"
         f"<th scope='col'>{html.escape(t('summary_question'))}</th>"

@@ -19,7 +19,8 @@ def week_progress(participants: pd.DataFrame, grades: pd.DataFrame, collected: p
     comp = g[g["kind"] == "completion"].groupby("participant").agg(
         completion=("score", "sum"), completion_max=("max_score", "sum"),
         graded_at=("submitted_at", "max"))
-    task = g[g["kind"] == "task"].groupby("participant").agg(task_mark=("score", "sum"))
+    # min_count=1: a task nobody has marked yet stays NaN ("not yet"), not 0
+    task = g[g["kind"] == "task"].groupby("participant")["score"].sum(min_count=1).rename("task_mark").to_frame()
     coll = collected[collected["week"] == week].groupby("participant").agg(
         collected_at=("submitted_at", "max"))
     fb = feedback[feedback["week"] == week].set_index("participant")[["released_at"]]

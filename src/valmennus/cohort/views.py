@@ -23,7 +23,7 @@ _CSS = """<style>
 .valmennus-card{border:1px solid #767676;border-radius:6px;padding:.6em 1em;min-width:9em}
 .valmennus-card b{display:block;font-size:1.6em}
 .valmennus-progress{border-collapse:collapse}
-.valmennus-progress th,.valmennus-progress td{border:1px solid #999;padding:.3em .6em;text-align:left}
+.valmennus-progress th,.valmennus-progress td{border:1px solid #999;padding:.3em .6em;text-align:left !important}
 .valmennus-bar{display:inline-block;height:.8em;background:#1f5f99;vertical-align:middle;margin-right:.4em}
 </style>"""
 

@@ -22,6 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dash_download": "Lataa taulukko (CSV)",
         "datetime": "{day}.{month}.{year} klo {time}",
         "saved_at": "Tallennettu klo {time}",
+        "saved_on": "Tallennettu {when}",
         "not_answered": "Ei vielä vastausta",
         "save_failed": ("Tallennus epäonnistui ({reason}). Vastauksesi näkyy yhä ruudulla: kopioi se "
                         "talteen ja kerro ohjaajalle."),
@@ -77,6 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dash_download": "Download the table (CSV)",
         "datetime": "{day}/{month}/{year} {time}",
         "saved_at": "Saved at {time}",
+        "saved_on": "Saved {when}",
         "not_answered": "Not answered yet",
         "save_failed": ("Saving failed ({reason}). Your answer is still on the screen: copy it somewhere "
                         "safe and tell your coach."),
@@ -132,6 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dash_download": "Ladda ner tabellen (CSV)",
         "datetime": "{day}.{month}.{year} kl. {time}",
         "saved_at": "Sparat kl. {time}",
+        "saved_on": "Sparat {when}",
         "not_answered": "Inget svar ännu",
         "save_failed": ("Det gick inte att spara ({reason}). Ditt svar syns fortfarande på skärmen: kopiera "
                         "det till ett säkert ställe och meddela din handledare."),

@@ -15,6 +15,7 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import local_time, t
 from ..items import Item, valid_value
+from ..summary import saved_at_text
 
 
 class AnswerWidget:
@@ -23,7 +24,8 @@ class AnswerWidget:
     def __init__(self, store: AnswerStore, item: Item) -> None:
         self.store = store
         self.item = item
-        saved = store.values().get(item.id)
+        self.entry = store.load().entries.get(item.id)
+        saved = self.entry.get("value") if self.entry else None
         self.invalid_saved = saved is not None and not valid_value(item, saved)
         self.initial = saved if (saved is not None and not self.invalid_saved) else None
         self.label = w.HTML(f"<p class='valmennus-question'><strong>{html.escape(item.label())}</strong></p>")
@@ -51,7 +53,8 @@ class AnswerWidget:
     def _initial_status(self) -> str:
         if self.invalid_saved:
             return self._status_html(t("invalid_value"), "warning")
-        return ""
+        when = saved_at_text(self.entry)
+        return self._status_html(t("saved_on", when=when), "ok") if when else ""
 
     @staticmethod
     def _status_html(text: str, kind: str) -> str:

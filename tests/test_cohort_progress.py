@@ -1,0 +1,65 @@
+"""valmennus.cohort.progress and views: pure functions on synthetic tables (no Voilà, no gradebook)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+
+from valmennus.cohort.progress import week_progress, week_summary
+from valmennus.cohort.sources import COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS, PARTICIPANT_COLUMNS
+from valmennus.cohort.views import progress_html
+
+T0 = pd.Timestamp("2026-11-23 08:00", tz="UTC")
+
+
+def _tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    participants = pd.DataFrame([("p01", "Aino", "Virtanen"), ("p02", "Mikko", "Korhonen"),
+                                 ("p03", "Sanna", "Mäkinen"), ("p04", "Juha", "Laine")],
+                                columns=PARTICIPANT_COLUMNS)
+    rows = []
+    for pid, marks, task in (("p01", (1, 1, 1), 1.0), ("p02", (1, 0, 1), None)):
+        for gid, score in zip(("a", "b", "c"), marks, strict=True):
+            rows.append((pid, "viikko1", "viikko1", gid, "completion", float(score), 1.0, T0))
+        rows.append((pid, "viikko1", "viikko1", "task", "task", task, 1.0, T0))
+    rows.append(("p01", "viikko2", "viikko2", "a", "completion", 1.0, 1.0, T0))
+    grades = pd.DataFrame(rows, columns=GRADE_COLUMNS)
+    collected = pd.DataFrame([("p01", "viikko1", T0), ("p02", "viikko1", T0), ("p03", "viikko1", T0)],
+                             columns=COLLECTED_COLUMNS)
+    feedback = pd.DataFrame([("p01", "viikko1", T0, T0), ("p02", "viikko1", T0, pd.NaT)], columns=FEEDBACK_COLUMNS)
+    return participants, grades, collected, feedback
+
+
+def test_does_every_participant_on_the_roster_get_a_row() -> None:
+    progress = week_progress(*_tables(), week="viikko1").set_index("participant")
+    assert list(progress.index) == ["p01", "p02", "p03", "p04"]
+    assert progress.loc["p01", "completion"] == 3 and progress.loc["p02", "completion"] == 2
+    assert progress.loc["p03", "submitted"] and not progress.loc["p03", "graded"]  # collected, not graded yet
+    assert not progress.loc["p04", "submitted"]
+    assert progress.loc["p04", "completion_max"] == 3  # the week's maximum, also for those without grades
+    assert progress.loc["p01", "feedback_released"] and not progress.loc["p02", "feedback_released"]
+    assert pd.isna(progress.loc["p02", "task_mark"])
+
+
+def test_are_the_headline_counts_right() -> None:
+    assert week_summary(week_progress(*_tables(), week="viikko1")) == {
+        "participants": 4, "submitted": 3, "graded": 2, "complete": 1, "feedback_released": 1}
+
+
+def test_does_another_week_not_leak_into_this_one() -> None:
+    progress = week_progress(*_tables(), week="viikko2").set_index("participant")
+    assert progress.loc["p01", "completion"] == 1 and progress["graded"].sum() == 1
+
+
+def test_does_the_view_show_ids_and_progress_but_no_names() -> None:
+    markup = progress_html(week_progress(*_tables(), week="viikko1"), "viikko1", "digiasiakas",
+                           now=datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+    assert "Kurssin eteneminen: viikko1" in markup and "23.11.2026 klo 12.00" in markup
+    assert "<th scope='row'>p02</th>" in markup and "2 / 3" in markup
+    assert "Aino" not in markup and "Virtanen" not in markup
+    assert "data:text/csv;base64," in markup
+
+
+def test_does_an_empty_course_say_so() -> None:
+    empty = week_progress(*(frame.iloc[0:0] for frame in _tables()), week="viikko1")
+    assert "ei ole vielä osallistujia" in progress_html(empty, "viikko1", "digiasiakas")

@@ -1,0 +1,71 @@
+"""The course as committed: clean source notebooks, a current release/, ids that exist and are unique."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+
+from valmennus.cli import main
+from valmennus.course.guard import autograde_exclusions
+from valmennus.items import bank
+from valmennus.ops.nbgrader_cli import run_nbgrader
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = sorted((REPO / "source").glob("*/*.ipynb"))
+
+
+def test_are_source_notebooks_committed_without_outputs() -> None:
+    assert SOURCES
+    for path in SOURCES:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert not cell.outputs and cell.execution_count is None, path
+
+
+def test_are_grade_ids_unique_and_every_asked_item_in_the_bank() -> None:
+    items = bank()
+    for path in SOURCES:
+        nb = nbformat.read(path, as_version=4)
+        ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if "nbgrader" in c.metadata]
+        assert len(ids) == len(set(ids)), path
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        for item_id in re.findall(r'"(W\d+_[A-Z0-9_]+)"', code):
+            assert item_id in items, f"{path}: {item_id}"
+
+
+def test_are_code_cells_locked_and_collapsed_for_participants() -> None:
+    for path in SOURCES:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                assert cell.metadata["nbgrader"]["locked"] is True
+                assert cell.metadata["jupyter"]["source_hidden"] is True
+
+
+def test_is_release_current_with_source(tmp_path: Path) -> None:
+    """Regenerate every week with nbgrader in a copy and compare with the committed release/."""
+    shutil.copytree(REPO / "source", tmp_path / "source")
+    shutil.copy(REPO / "nbgrader_config.py", tmp_path)
+    for week in sorted(p.name for p in (tmp_path / "source").iterdir()):
+        run_nbgrader(tmp_path, "generate_assignment", week, "--force", "--no-db")
+        for made in (tmp_path / "release" / week).iterdir():
+            committed = REPO / "release" / week / made.name
+            assert committed.exists(), f"{committed} missing: run `make release`"
+            assert json.loads(made.read_text()) == json.loads(committed.read_text()), \
+                f"{committed} is stale: run `make release`"
+
+
+def test_does_autograde_skip_every_answers_file() -> None:
+    assert autograde_exclusions(REPO / "source")["viikko1"] == ["viikko1.answers.json"]
+
+
+def test_does_build_refuse_an_answers_file_in_source(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    shutil.copytree(REPO / "source", tmp_path / "source")
+    shutil.copy(REPO / "nbgrader_config.py", tmp_path)
+    (tmp_path / "source" / "viikko1" / "viikko1.answers.json").write_text("{}")
+    assert main(["--course", str(tmp_path), "build"]) == 2
+    assert "Lähdekansiossa on vastaustiedosto source/viikko1/viikko1.answers.json" in capsys.readouterr().err
+    assert not (tmp_path / "release").exists()
