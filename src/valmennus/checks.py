@@ -8,6 +8,8 @@ and otherwise raises ``TaskIncomplete`` with a Finnish message that names what i
 
 from __future__ import annotations
 
+from typing import Any
+
 from .answers import AnswerStore
 from .i18n import t
 from .items import get, is_answered, valid_value, word_count
@@ -15,6 +17,31 @@ from .items import get, is_answered, valid_value, word_count
 
 class TaskIncomplete(AssertionError):
     """A completion check that did not pass; the message is for the participant."""
+
+
+def _show_message_only(shell: Any, etype: type, value: BaseException, tb: Any,
+                       tb_offset: int | None = None) -> list[str]:
+    """Show a failed check as its message alone, still as an error output (which scores 0).
+
+    A full traceback would show the participant our code and the server's paths instead of
+    what is missing from their task.
+    """
+    stb = [f"{etype.__name__}: {value}"]
+    shell._showtraceback(etype, value, stb)
+    return stb
+
+
+def _install_message_only_display() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is always there with Jupyter
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "_showtraceback"):
+        shell.set_custom_exc((TaskIncomplete,), _show_message_only)
+
+
+_install_message_only_display()
 
 
 def missing(notebook_id: str, *item_ids: str, folder: str | None = None) -> list[str]:
@@ -28,17 +55,16 @@ def missing(notebook_id: str, *item_ids: str, folder: str | None = None) -> list
         entry = loaded.entries.get(item_id)
         value = entry.get("value") if entry else None
         if value is not None and not valid_value(item, value):
-            problems.append(t("check_invalid", label=item.label()))
+            problems.append(t("check_invalid", label=item.short_label()))
         elif not is_answered(item, value):
-            problems.append(t("check_missing", label=item.label()))
+            problems.append(t("check_missing", label=item.short_label()))
         elif item.kind == "text" and word_count(value) < item.min_words:
-            problems.append(t("check_short", n=word_count(value), min=item.min_words, label=item.label()))
+            problems.append(t("check_short", n=word_count(value), min=item.min_words, label=item.short_label()))
     return problems
 
 
 def require(notebook_id: str, *item_ids: str, folder: str | None = None) -> None:
     """Pass silently when every item is answered (text: at least its minimum words); else raise."""
-    __tracebackhide__ = True  # IPython then shows the message, not this module's frames
     problems = missing(notebook_id, *item_ids, folder=folder)
     if problems:
         raise TaskIncomplete("\n".join([t("check_intro"), *(f"- {p}" for p in problems)]))

@@ -38,6 +38,12 @@ class Item:
         lang = lang or current_language()
         return self.text.get(lang) or self.text["fi"]
 
+    def short_label(self, lang: str | None = None, limit: int = 60) -> str:
+        """The question's name for messages: the part before a colon, or its start."""
+        text = self.label(lang)
+        head = text.split(":", 1)[0] if ":" in text[:limit] else text
+        return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"
+
 
 def word_count(text: str) -> int:
     """Words as a reader counts them (letters and digits, Finnish ä/ö included)."""
