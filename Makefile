@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/valmennus demo --participants $(PARTICIPANTS) --serve $(SERVE) --port $(PORT)
 
 test: $(STAMP)
+	bash tools/install-system-deps.sh
 	$(BIN)/ruff check src tests tools
 	$(BIN)/python -m pytest
 

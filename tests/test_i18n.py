@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from valmennus.i18n import local_datetime, local_time, t
-from valmennus.i18n.catalog import MESSAGES
+from valmennus.i18n import MESSAGES, local_datetime, local_time, t
+from valmennus.i18n.catalog import MESSAGES as CORE
+from valmennus.i18n.ops_catalog import MESSAGES as OPS
 
 
 def _fields(template: str) -> set[str]:
@@ -19,6 +20,11 @@ def test_do_all_three_languages_have_the_same_messages_and_placeholders() -> Non
     assert set(MESSAGES["fi"]) == set(MESSAGES["en"]) == set(MESSAGES["sv"])
     for key, template in MESSAGES["fi"].items():
         assert _fields(MESSAGES["en"][key]) == _fields(template) == _fields(MESSAGES["sv"][key]), key
+
+
+def test_do_the_two_catalogs_never_define_the_same_key() -> None:
+    for lang in ("fi", "en", "sv"):
+        assert not set(CORE[lang]) & set(OPS[lang]), lang
 
 
 def test_is_the_language_chosen_by_course_configuration(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,10 @@ import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .catalog import MESSAGES
+from .catalog import MESSAGES as _CORE
+from .ops_catalog import MESSAGES as _OPS
+
+MESSAGES: dict[str, dict[str, str]] = {lang: {**_CORE[lang], **_OPS[lang]} for lang in _CORE}
 
 LANGUAGES = ("fi", "en", "sv")
 DEFAULT_LANGUAGE = "fi"
