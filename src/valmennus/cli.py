@@ -95,11 +95,163 @@ def serve_dashboard(root: Path, course_dir: Path, port: int) -> int:
         return 0
 
 
+def _course(args: argparse.Namespace) -> CourseSettings:
+    return CourseSettings.load(_repo(args.course))
+
+
+def _weeks(args: argparse.Namespace, course: CourseSettings) -> list[str]:
+    """The weeks a command works on: those named, all released ones with --all, else the current one."""
+    from datetime import UTC, datetime
+
+    from .course.schedule import current_week, load_schedule, released_by
+
+    if getattr(args, "week", None):
+        return [args.week]
+    schedule = load_schedule(course.root)
+    if getattr(args, "all", False):
+        released = [w.id for w in released_by(schedule, datetime.now(UTC))]
+        return released or course.weeks()
+    week = current_week(schedule, datetime.now(UTC))
+    if week is None:
+        sys.exit(t("ops_no_week"))
+    return [week.id]
+
+
+def _print_outcomes(outcomes: list) -> int:
+    for o in outcomes:
+        print(f"  {'ok ' if o.ok else 'FAILED'}  {o.action} {o.week}  {o.detail}")
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    from .ops.roster import import_roster
+
+    report = import_roster(_course(args), Path(args.file), args.cohort)
+    for line, why in report.skipped:
+        print(f"  line {line}: {why}", file=sys.stderr)
+    print(t("ops_roster_done", n=len(report.imported), skipped=len(report.skipped)))
+    return 0 if not report.skipped else 3
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from .ops.steps import release_due
+
+    now = datetime.fromisoformat(args.now) if args.now else None
+    outcomes = release_due(_course(args), now=now)
+    if not outcomes:
+        print(t("ops_nothing_to_release"))
+    return _print_outcomes(outcomes)
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from .ops.steps import collect
+
+    course = _course(args)
+    return _print_outcomes([collect(course, week) for week in _weeks(args, course)])
+
+
+def cmd_autograde(args: argparse.Namespace) -> int:
+    from .ops.autograde import autograde, results_table
+
+    course = _course(args)
+    status = 0
+    for week in _weeks(args, course):
+        results = autograde(course, week, workers=args.workers, progress=not args.quiet)
+        print(results_table(results))
+        status = status or (0 if all(r.ok for r in results) else 4)
+    return status
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from .ops.steps import feedback
+
+    course = _course(args)
+    return _print_outcomes([o for week in _weeks(args, course) for o in feedback(course, week)])
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from .ops.status import status_grid
+
+    course = _course(args)
+    weeks = [args.week] if args.week else course.weeks()
+    grid = status_grid(course, weeks).map(lambda state: t(f"state_{state}"))
+    print(grid.to_string() if not grid.empty else "(no participants)")
+    return 0
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from .course.schedule import current_week, load_schedule
+    from .ops.remind import Channels, remind
+
+    course = _course(args)
+    schedule = load_schedule(course.root)
+    week = next((w for w in schedule if w.id == args.week), None) if args.week else \
+        current_week(schedule, datetime.now(UTC))
+    if week is None:
+        sys.exit(t("ops_no_week"))
+    report = remind(course, week, Channels.from_env(), send=args.send)
+    if not report.reminders:
+        print(t("ops_remind_none", week=week.id))
+        return 0
+    for r in report.reminders:
+        print(f"--- {r.participant} <{r.email or '-'}>\n{r.subject}\n\n{r.body}")
+    for pid, channel in report.sent:
+        print(f"  sent     {pid} {channel}")
+    for pid, channel, why in report.skipped:
+        print(f"  skipped  {pid} {channel}: {why}")
+    for pid, channel, why in report.failed:
+        print(f"  FAILED   {pid} {channel}: {why}", file=sys.stderr)
+    if not args.send:
+        print(t("ops_remind_dry"))
+    return 0 if not report.failed else 5
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .ops.export import export_grades
+
+    course = _course(args)
+    for path in export_grades(course, course.weeks(), Path(args.out)):
+        print(f"  wrote {path}")
+    return 0
+
+
+def cmd_privacy(args: argparse.Namespace) -> int:
+    from .ops.privacy import erase_person, export_person
+
+    course = _course(args)
+    if args.action == "export":
+        try:
+            print(f"  wrote {export_person(course, args.participant, Path(args.out))}")
+        except LookupError as exc:
+            print(exc, file=sys.stderr)
+            return 6
+        return 0
+    if not args.yes:
+        answer = input(t("ops_erase_confirm", pid=args.participant)) if sys.stdin.isatty() else ""
+        if answer.strip() != args.participant:
+            print(t("ops_erase_cancelled"))
+            return 7
+    report = erase_person(course, args.participant)
+    for item in report.removed:
+        print(f"  removed {item}")
+    if report.remaining.empty:
+        print(t("ops_erase_clean", pid=args.participant))
+        return 0
+    where = [*report.remaining.gradebook, *map(str, report.remaining.files), *map(str, report.remaining.text_hits)]
+    print(t("ops_erase_left", pid=args.participant, where=", ".join(where)), file=sys.stderr)
+    return 8
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="valmennus",
         description="Valmennuksen työkalut ohjaajalle / the facilitator's tools for the Valmennus course.")
     p.add_argument("--course", default=".", help="kurssikansio / course folder (default: .)")
+    p.add_argument("--lang", choices=["fi", "en", "sv"], help="kieli / language of messages")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="luo release/ lähteistä / regenerate release/ from source/")
     b.set_defaults(func=cmd_build)
@@ -109,11 +261,54 @@ def parser() -> argparse.ArgumentParser:
                    help="1: käynnistä kojelauta / serve the dashboard (default), 0: stop after the loop")
     d.add_argument("--port", type=int, default=8866)
     d.set_defaults(func=cmd_demo)
+
+    r = sub.add_parser("roster", help="osallistujat CSV-tiedostosta / import the roster from CSV")
+    r.add_argument("action", choices=["import"])
+    r.add_argument("file", help="CSV: id, first_name, last_name, email, cohort")
+    r.add_argument("--cohort", help="tuo vain tämä ryhmä / import only this cohort")
+    r.set_defaults(func=cmd_roster)
+
+    rel = sub.add_parser("release", help="julkaise aikataulun mukaiset viikot / release weeks whose time has come")
+    rel.add_argument("--now", help="ISO time to act as now (testing)")
+    rel.set_defaults(func=cmd_release)
+
+    for name, func, text in (("collect", cmd_collect, "kerää palautukset / collect submissions"),
+                             ("autograde", cmd_autograde, "tarkista rinnakkain / autograde in parallel"),
+                             ("feedback", cmd_feedback, "luo ja julkaise palaute / generate and release feedback")):
+        c = sub.add_parser(name, help=text)
+        c.add_argument("week", nargs="?", help="viikko / week (default: the current week)")
+        c.add_argument("--all", action="store_true", help="kaikki julkaistut viikot / every released week")
+        if name == "autograde":
+            c.add_argument("--workers", type=int, default=None, help="rinnakkaisia / parallel workers")
+            c.add_argument("--quiet", action="store_true", help="ei edistymispalkkia / no progress bar")
+        c.set_defaults(func=func)
+
+    st = sub.add_parser("status", help="kuka on palauttanut / who has submitted, been graded, got feedback")
+    st.add_argument("week", nargs="?")
+    st.set_defaults(func=cmd_status)
+
+    rm = sub.add_parser("remind", help="muistuta palauttamatta jättäneitä / remind those who have not submitted")
+    rm.add_argument("--week", help="viikko / week (default: the current week)")
+    rm.add_argument("--send", action="store_true", help="lähetä oikeasti / really send (default: dry run)")
+    rm.set_defaults(func=cmd_remind)
+
+    ex = sub.add_parser("export", help="arvosanat CSV ja XLSX / grades as CSV and XLSX")
+    ex.add_argument("--out", default="exports", help="kansio / folder (default: exports)")
+    ex.set_defaults(func=cmd_export)
+
+    pv = sub.add_parser("privacy", help="henkilön tiedot: vienti tai poisto / one person's data: export or erase")
+    pv.add_argument("action", choices=["export", "erase"])
+    pv.add_argument("participant")
+    pv.add_argument("--out", default="privacy-exports", help="kansio / folder for export")
+    pv.add_argument("--yes", action="store_true", help="älä kysy vahvistusta / do not ask for confirmation")
+    pv.set_defaults(func=cmd_privacy)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.lang:
+        os.environ["VALMENNUS_LANG"] = args.lang
     return int(args.func(args) or 0)
 
 

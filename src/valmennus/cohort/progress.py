@@ -16,20 +16,24 @@ def week_progress(participants: pd.DataFrame, grades: pd.DataFrame, collected: p
     the task (NaN until given); ``feedback_released`` whether the page reached the exchange.
     """
     g = grades[grades["week"] == week]
-    comp = g[g["kind"] == "completion"].groupby("participant").agg(
+    # a submission counts as graded once its completion cells have scores (not when autograde failed)
+    completion = g[(g["kind"] == "completion") & g["score"].notna()]
+    comp = completion.groupby("participant").agg(
         completion=("score", "sum"), completion_max=("max_score", "sum"),
         graded_at=("submitted_at", "max"))
+    in_gradebook = g.groupby("participant").agg(recorded_at=("submitted_at", "max"))
     # min_count=1: a task nobody has marked yet stays NaN ("not yet"), not 0
     task = g[g["kind"] == "task"].groupby("participant")["score"].sum(min_count=1).rename("task_mark").to_frame()
     coll = collected[collected["week"] == week].groupby("participant").agg(
         collected_at=("submitted_at", "max"))
     fb = feedback[feedback["week"] == week].set_index("participant")[["released_at"]]
 
-    ids = sorted(set(participants["participant"]) | set(comp.index) | set(coll.index))
+    ids = sorted(set(participants["participant"]) | set(in_gradebook.index) | set(coll.index))
     table = pd.DataFrame(index=pd.Index(ids, name="participant"))
-    table = table.join(comp).join(task).join(coll).join(fb)
+    table = table.join(comp).join(task).join(coll).join(fb).join(in_gradebook)
     table["graded"] = table["completion_max"].notna()
-    table["submitted_at"] = table["graded_at"].combine_first(table["collected_at"])
+    table["submitted_at"] = table["graded_at"].combine_first(table["collected_at"]).combine_first(
+        table["recorded_at"])
     table["submitted"] = table["submitted_at"].notna() | table["graded"]
     table["feedback_released"] = table["released_at"].notna()
     if len(g):

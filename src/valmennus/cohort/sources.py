@@ -20,6 +20,7 @@ GRADE_COLUMNS = ["participant", "week", "notebook", "grade_id", "kind", "score",
                  "submitted_at"]
 COLLECTED_COLUMNS = ["participant", "week", "submitted_at"]
 FEEDBACK_COLUMNS = ["participant", "week", "generated_at", "released_at"]
+INBOUND_COLUMNS = ["participant", "week", "submitted_at"]
 
 
 @dataclass
@@ -38,6 +39,12 @@ def _kind(grade: object) -> str:
     return "completion" if getattr(cell, "cell_type", "") == "code" else "manual"
 
 
+def _score(grade: object) -> float | None:
+    """The grade's score, or None while it has none (e.g. autograde failed on this submission)."""
+    manual, auto = grade.manual_score, grade.auto_score  # type: ignore[attr-defined]
+    return manual if manual is not None else auto
+
+
 def read_gradebook(course: CourseSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Participants and one row per participant x week x graded cell (after autograde)."""
     people, rows = [], []
@@ -52,7 +59,7 @@ def read_gradebook(course: CourseSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
                     for grade in notebook.grades:
                         rows.append({"participant": submission.student_id, "week": assignment.name,
                                      "notebook": notebook.name, "grade_id": grade.name,
-                                     "kind": _kind(grade), "score": grade.score,
+                                     "kind": _kind(grade), "score": _score(grade),
                                      "max_score": grade.max_score, "submitted_at": submitted_at})
     return (pd.DataFrame(people, columns=PARTICIPANT_COLUMNS),
             pd.DataFrame(rows, columns=GRADE_COLUMNS))
@@ -101,6 +108,39 @@ def read_feedback(course: CourseSettings) -> pd.DataFrame:
     # One row per participant x week: a week with two notebooks is released when all its pages are.
     return frame.groupby(["participant", "week"], as_index=False).agg(
         generated_at=("generated_at", "max"), released_at=("released_at", "max"))
+
+
+def read_inbound(course: CourseSettings) -> pd.DataFrame:
+    """Submissions waiting in the exchange (submitted, not yet collected), via nbgrader's exchange listing."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange import ExchangeFactory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from ..course.settings import CONFIG_FILE
+
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(course.root)).load_config()
+    config.ExchangeList.inbound = True
+    coursedir = CourseDirectory(config=config)
+    lister = ExchangeFactory(config=config).List(coursedir=coursedir, authenticator=Authenticator(config=config),
+                                                 config=config)
+    rows = []
+    try:
+        listed = lister.start()
+    except Exception:  # no exchange yet: nothing is waiting  # noqa: BLE001
+        listed = []
+    for assignment in listed or []:
+        for info in assignment.get("submissions", []):
+            rows.append({"participant": info["student_id"], "week": info["assignment_id"],
+                         "submitted_at": _read_timestamp_text(info.get("timestamp", ""))})
+    return pd.DataFrame(rows, columns=INBOUND_COLUMNS)
+
+
+def _read_timestamp_text(text: str) -> pd.Timestamp:
+    try:
+        return pd.Timestamp(text.replace(" UTC", "")).tz_localize("UTC")
+    except (ValueError, TypeError):
+        return pd.NaT
 
 
 def read_course(course: CourseSettings) -> CourseTables:

@@ -18,6 +18,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .. import simulate
+from ..course.schedule import SCHEDULE_FILE
 from ..course.settings import CONFIG_FILE, CourseSettings
 from .feedback import write_task_feedback
 from .nbgrader_cli import run_nbgrader
@@ -47,6 +48,8 @@ def prepare_course(repo_root: Path, target: Path) -> Path:
                     ignore=shutil.ignore_patterns("*.answers.json", "*.answers.corrupt-*",
                                                   ".ipynb_checkpoints"))
     shutil.copy2(repo_root / CONFIG_FILE, target / CONFIG_FILE)
+    if (repo_root / SCHEDULE_FILE).is_file():
+        shutil.copy2(repo_root / SCHEDULE_FILE, target / SCHEDULE_FILE)
     return target
 
 

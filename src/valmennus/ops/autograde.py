@@ -1,0 +1,188 @@
+"""Parallel autograde over nbgrader's own Autograde converter, one participant per task.
+
+nbgrader grades one submission after another in one process (nbgrader #174), prints no progress
+(#1456) and stops a batch at the first broken notebook (#1941). Here each participant's submission
+is graded by nbgrader's ``Autograde`` converter in a pool of worker processes, so the kernel start
+of one overlaps the work of another, a broken submission fails alone with its reason, and a bar
+counts the work.
+
+Gradebook safety: the parent creates every row that more than one worker would touch (course,
+assignment, participants) before any worker starts; each worker then writes only its own
+participant's submission rows. SQLite serialises those writes with its file lock; the workers wait
+for it (a 60 s busy timeout instead of pysqlite's 5 s) rather than fail. PostgreSQL needs nothing extra.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from tqdm import tqdm
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from ..course.gradebook import ensure_scripts_on_path, open_gradebook
+from ..course.settings import CONFIG_FILE, CourseSettings
+
+SQLITE_BUSY_TIMEOUT_S = 60
+
+
+@dataclass
+class GradeResult:
+    participant: str
+    ok: bool
+    seconds: float
+    reason: str = ""
+    score: float | None = None
+    max_score: float | None = None
+    seconds_late: float = 0.0
+
+
+def default_workers() -> int:
+    """One more worker than cores: a worker waiting for its kernel to start leaves a core free."""
+    return (os.cpu_count() or 1) + 1
+
+
+def patient_db_url(db_url: str) -> str:
+    """The gradebook URL with a long SQLite busy timeout, so concurrent writers wait their turn."""
+    if db_url.startswith("sqlite") and "timeout=" not in db_url:
+        return db_url + ("&" if "?" in db_url else "?") + f"timeout={SQLITE_BUSY_TIMEOUT_S}"
+    return db_url
+
+
+def submitted_participants(course: CourseSettings, week: str) -> list[str]:
+    """Participants with a collected submission of ``week`` (``submitted/<id>/<week>/``)."""
+    root = course.root / "submitted"
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / week).is_dir())
+
+
+class _ErrorLog(logging.Handler):
+    """Keeps the error lines nbgrader logs for one submission: they are the failure's reason."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _reason(lines: list[str]) -> str:
+    """The most telling line of nbgrader's error log for one submission."""
+    for line in reversed(lines):
+        for text in reversed(line.strip().splitlines()):
+            if text.strip() and not text.startswith(("Traceback", "  ", "There was an error", "Please see")):
+                return text.strip()[:300]
+    return lines[-1].strip()[:300] if lines else "unknown error"
+
+
+def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
+    """Worker: nbgrader's Autograde converter for one participant's submission of one week."""
+    from nbgrader.converters import Autograde
+    from nbgrader.coursedir import CourseDirectory
+
+    ensure_scripts_on_path()
+    started = time.perf_counter()
+    config = PyFileConfigLoader(CONFIG_FILE, path=course_root).load_config()
+    overrides = Config()
+    overrides.CourseDirectory.root = course_root
+    overrides.CourseDirectory.assignment_id = week
+    overrides.CourseDirectory.student_id = participant
+    overrides.CourseDirectory.db_url = patient_db_url(config.CourseDirectory.get("db_url", ""))
+    overrides.BaseConverter.force = True
+    overrides.NbGrader.logfile = ""
+    config.merge(overrides)
+    coursedir = CourseDirectory(config=config)
+    converter = Autograde(coursedir=coursedir, config=config)
+    converter.log.setLevel(logging.WARNING)
+    errors = _ErrorLog()
+    converter.log.addHandler(errors)
+    try:
+        converter.start()
+    except Exception as exc:  # nbgrader raises after logging why; one failure never stops the batch
+        lines = errors.lines or [f"{type(exc).__name__}: {exc}"]
+        return GradeResult(participant, False, time.perf_counter() - started, _reason(lines))
+    finally:
+        converter.log.removeHandler(errors)
+    return GradeResult(participant, True, time.perf_counter() - started)
+
+
+def _prepare_gradebook(course: CourseSettings, week: str, participants: Iterable[str]) -> None:
+    """Create the shared rows (course, participants) before workers start: one writer for them."""
+    with open_gradebook(course) as gb:
+        gb.find_assignment(week)  # MissingEntry: the week was never generated
+        for participant in participants:
+            gb.update_or_create_student(participant)
+
+
+def _attach_scores(course: CourseSettings, week: str, results: list[GradeResult]) -> None:
+    with open_gradebook(course) as gb:
+        for result in results:
+            if not result.ok:
+                continue
+            submission = gb.find_submission(week, result.participant)
+            result.score, result.max_score = submission.score, submission.max_score
+            result.seconds_late = submission.total_seconds_late
+
+
+def autograde(course: CourseSettings, week: str, participants: list[str] | None = None,
+              workers: int | None = None, progress: bool = True) -> list[GradeResult]:
+    """Grade ``week`` for ``participants`` (default: everyone collected) in parallel; never raise
+    for one submission: each result says graded or failed, with the reason."""
+    from nbgrader.api import MissingEntry
+
+    participants = participants if participants is not None else submitted_participants(course, week)
+    if not participants:
+        return []
+    try:
+        _prepare_gradebook(course, week, participants)
+    except MissingEntry as exc:
+        raise ValueError(f"{week}: not in the gradebook; run `nbgrader generate_assignment {week}` first") from exc
+    workers = max(1, min(workers or default_workers(), len(participants)))
+    results: list[GradeResult] = []
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_grade_one, str(course.root), week, p): p for p in participants}
+        bar = tqdm(total=len(futures), desc=f"autograde {week}", unit="submission", disable=not progress)
+        for future in as_completed(futures):
+            try:
+                results.append(future.result())
+            except Exception as exc:  # a worker that died (e.g. out of memory) fails its participant only
+                results.append(GradeResult(futures[future], False, 0.0, f"{type(exc).__name__}: {exc}"))
+            bar.update(1)
+            bar.set_postfix(failed=sum(not r.ok for r in results))
+        bar.close()
+    results.sort(key=lambda r: r.participant)
+    _attach_scores(course, week, results)
+    return results
+
+
+def _late_text(seconds: float) -> str:
+    if seconds <= 0:
+        return "-"
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def results_table(results: list[GradeResult]) -> str:
+    """The closing table: graded, failed with the reason, late."""
+    if not results:
+        return "(no submissions)"
+    width = max(len(r.participant) for r in results)
+    lines = [f"{'participant':<{width}}  status  score      late   reason"]
+    for r in results:
+        score = f"{r.score:g}/{r.max_score:g}" if r.score is not None else "-"
+        late = _late_text(r.seconds_late)
+        lines.append(f"{r.participant:<{width}}  {'graded' if r.ok else 'FAILED':<6}  {score:<9}  "
+                     f"{late:<5}  {r.reason}")
+    graded = sum(r.ok for r in results)
+    late_n = sum(r.ok and r.seconds_late > 0 for r in results)
+    lines.append(f"graded {graded}, failed {len(results) - graded}, late {late_n}")
+    return "\n".join(lines)
+

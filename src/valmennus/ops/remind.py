@@ -1,0 +1,192 @@
+"""Remind the participants who have not submitted the current week, and only them.
+
+A message from a template (fi/en/sv, ``data/reminders/``) with the week's theme and due date in
+Helsinki time, by e-mail (SMTP) and/or a chat webhook (a JSON POST that Teams, Slack and Matrix
+bridges accept). Dry run unless ``send`` is set. Every send is logged in ``reminders.jsonl`` in the
+course folder, and a participant is never reminded twice about the same week on the same day.
+
+Privacy: each webhook POST names one participant; point the webhook at a bot or bridge that
+delivers direct messages, never at a group channel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import smtplib
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from ..cohort.sources import read_collected, read_gradebook, read_inbound
+from ..course.schedule import Week
+from ..course.settings import CourseSettings
+from ..i18n import HELSINKI, current_language, local_datetime
+
+LOG_FILE = "reminders.jsonl"
+
+
+@dataclass(frozen=True)
+class Channels:
+    """Where reminders go; from the environment so that no secret sits in the repository."""
+
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = ""
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    webhook_url: str = ""
+
+    @classmethod
+    def from_env(cls) -> Channels:
+        env = os.environ
+        return cls(smtp_host=env.get("VALMENNUS_SMTP_HOST", ""), smtp_port=int(env.get("VALMENNUS_SMTP_PORT", "25")),
+                   smtp_from=env.get("VALMENNUS_SMTP_FROM", ""), smtp_user=env.get("VALMENNUS_SMTP_USER", ""),
+                   smtp_password=env.get("VALMENNUS_SMTP_PASSWORD", ""),
+                   smtp_starttls=env.get("VALMENNUS_SMTP_STARTTLS", "") == "1",
+                   webhook_url=env.get("VALMENNUS_WEBHOOK_URL", ""))
+
+    def enabled(self) -> list[str]:
+        return [name for name, on in (("email", bool(self.smtp_host and self.smtp_from)),
+                                      ("webhook", bool(self.webhook_url))) if on]
+
+
+@dataclass
+class Reminder:
+    participant: str
+    email: str
+    subject: str
+    body: str
+
+
+@dataclass
+class RemindReport:
+    week: str
+    reminders: list[Reminder] = field(default_factory=list)
+    sent: list[tuple[str, str]] = field(default_factory=list)  # (participant, channel)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (participant, channel, why)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def render(week: Week, first_name: str, lang: str | None = None) -> tuple[str, str]:
+    """Subject and body of the reminder, in the course language."""
+    lang = lang or current_language()
+    template_text = resources.files("valmennus").joinpath(f"data/reminders/{lang}.txt.j2").read_text("utf-8")
+    text = jinja2.Environment(autoescape=False, keep_trailing_newline=True).from_string(template_text).render(
+        theme=week.theme_in(lang), due=local_datetime(week.due), first_name=first_name, week=week.id)
+    subject, _, body = text.partition("\n")
+    return subject.strip(), body.lstrip("\n")
+
+
+def who_to_remind(course: CourseSettings, week: str) -> list[dict[str, str]]:
+    """Participants on the roster with no submission of ``week`` anywhere (exchange, collected, graded)."""
+    participants, grades = read_gradebook(course)
+    done = set(grades.loc[grades["week"] == week, "participant"])
+    collected = read_collected(course)
+    done |= set(collected.loc[collected["week"] == week, "participant"])
+    inbound = read_inbound(course)
+    done |= set(inbound.loc[inbound["week"] == week, "participant"])
+    people = []
+    for row in participants.itertuples(index=False):
+        if row.participant not in done:
+            people.append({"id": row.participant, "first_name": row.first_name or "", "email": ""})
+    emails = _emails(course)
+    for person in people:
+        person["email"] = emails.get(person["id"], "")
+    return people
+
+
+def _emails(course: CourseSettings) -> dict[str, str]:
+    from ..course.gradebook import open_gradebook
+
+    with open_gradebook(course) as gb:
+        return {s.id: s.email or "" for s in gb.students}
+
+
+def _log_path(course: CourseSettings) -> Path:
+    return course.root / LOG_FILE
+
+
+def read_log(course: CourseSettings) -> list[dict]:
+    path = _log_path(course)
+    if not path.is_file():
+        return []
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entries.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a torn last line must not stop reminders
+    return entries
+
+
+def _append_log(course: CourseSettings, entry: dict) -> None:
+    with _log_path(course).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _send_email(channels: Channels, reminder: Reminder) -> None:
+    message = EmailMessage()
+    message["From"] = channels.smtp_from
+    message["To"] = reminder.email
+    message["Subject"] = reminder.subject
+    message.set_content(reminder.body)
+    with smtplib.SMTP(channels.smtp_host, channels.smtp_port, timeout=30) as smtp:
+        if channels.smtp_starttls:
+            smtp.starttls()
+        if channels.smtp_user:
+            smtp.login(channels.smtp_user, channels.smtp_password)
+        smtp.send_message(message)
+
+
+def _send_webhook(channels: Channels, reminder: Reminder, week: str) -> None:
+    payload = {"text": f"{reminder.subject}\n\n{reminder.body}", "participant": reminder.participant,
+               "email": reminder.email, "week": week}
+    request = urllib.request.Request(channels.webhook_url, data=json.dumps(payload).encode("utf-8"),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (configured URL)
+        if response.status >= 300:
+            raise OSError(f"webhook answered {response.status}")
+
+
+def remind(course: CourseSettings, week: Week, channels: Channels, send: bool = False,
+           now: datetime | None = None) -> RemindReport:
+    """Build (and with ``send``, deliver) reminders for ``week``; never the same one twice a day."""
+    now = now or datetime.now(UTC)
+    day = now.astimezone(HELSINKI).date().isoformat()
+    report = RemindReport(week=week.id)
+    already = {(e["participant"], e["week"], e["channel"], e["day"]) for e in read_log(course) if e.get("ok")}
+    for person in who_to_remind(course, week.id):
+        subject, body = render(week, person["first_name"])
+        reminder = Reminder(person["id"], person["email"], subject, body)
+        report.reminders.append(reminder)
+        for channel in channels.enabled():
+            if channel == "email" and not reminder.email:
+                report.skipped.append((reminder.participant, channel, "no e-mail address on the roster"))
+                continue
+            if (reminder.participant, week.id, channel, day) in already:
+                report.skipped.append((reminder.participant, channel, "already reminded today"))
+                continue
+            if not send:
+                report.skipped.append((reminder.participant, channel, "dry run"))
+                continue
+            entry = {"participant": reminder.participant, "week": week.id, "channel": channel, "day": day,
+                     "sent_at": datetime.now(UTC).isoformat(timespec="seconds")}
+            try:
+                if channel == "email":
+                    _send_email(channels, reminder)
+                else:
+                    _send_webhook(channels, reminder, week.id)
+            except (OSError, smtplib.SMTPException) as exc:
+                report.failed.append((reminder.participant, channel, f"{type(exc).__name__}: {exc}"))
+                _append_log(course, {**entry, "ok": False, "error": str(exc)[:200]})
+                continue
+            report.sent.append((reminder.participant, channel))
+            _append_log(course, {**entry, "ok": True})
+    return report

@@ -1,0 +1,86 @@
+"""The facilitator's nbgrader steps, per week: release, collect, feedback. Each is idempotent.
+
+Release follows the schedule: every week whose release time has come and which the exchange does
+not yet hold is generated (refusing stray answers files) and released, with its due date set in the
+gradebook. Safe to run from cron every hour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..course.api import nbgrader_api
+from ..course.gradebook import open_gradebook
+from ..course.guard import answer_files
+from ..course.schedule import Week, load_schedule, released_by
+from ..course.settings import CourseSettings
+from ..i18n import t
+
+
+@dataclass
+class StepOutcome:
+    week: str
+    action: str
+    ok: bool
+    detail: str = ""
+
+
+def _api_failure(result: dict) -> str:
+    text = (result.get("error") or result.get("log") or "").strip().splitlines()
+    return text[-1] if text else "nbgrader reported a failure"
+
+
+def released_weeks(course: CourseSettings) -> set[str]:
+    """Weeks the exchange holds as released (nbgrader's own listing of the outbound folder)."""
+    with nbgrader_api(course) as api:
+        return set(api.get_released_assignments())
+
+
+def release_due(course: CourseSettings, now: datetime | None = None,
+                weeks: list[Week] | None = None) -> list[StepOutcome]:
+    """Release every scheduled week whose time has come and that is not released yet."""
+    now = now or datetime.now(UTC)
+    schedule = weeks if weeks is not None else load_schedule(course.root)
+    already = released_weeks(course)
+    outcomes = []
+    for week in released_by(schedule, now):
+        if week.id in already:
+            continue
+        outcomes.append(release_week(course, week))
+    return outcomes
+
+
+def release_week(course: CourseSettings, week: Week) -> StepOutcome:
+    stray = answer_files(course.root / "source" / week.id)
+    if stray:
+        return StepOutcome(week.id, "release", False, t("source_answers_refused", path=stray[0]))
+    with nbgrader_api(course) as api:
+        generated = api.generate_assignment(week.id, force=True)
+        if not generated["success"]:
+            return StepOutcome(week.id, "generate", False, _api_failure(generated))
+        with open_gradebook(course) as gb:
+            gb.update_or_create_assignment(week.id, duedate=week.due_naive_utc)
+        released = api.release_assignment(week.id)
+        if not released["success"]:
+            return StepOutcome(week.id, "release", False, _api_failure(released))
+    return StepOutcome(week.id, "release", True, f"due {week.due.isoformat()}")
+
+
+def collect(course: CourseSettings, week: str) -> StepOutcome:
+    with nbgrader_api(course) as api:
+        result = api.collect(week)
+    return StepOutcome(week, "collect", result["success"], "" if result["success"] else _api_failure(result))
+
+
+def feedback(course: CourseSettings, week: str) -> list[StepOutcome]:
+    """Generate feedback pages for every graded submission of ``week``, then release them."""
+    with nbgrader_api(course) as api:
+        generated = api.generate_feedback(week)
+        outcomes = [StepOutcome(week, "generate_feedback", generated["success"],
+                                "" if generated["success"] else _api_failure(generated))]
+        if generated["success"]:
+            released = api.release_feedback(week)
+            outcomes.append(StepOutcome(week, "release_feedback", released["success"],
+                                        "" if released["success"] else _api_failure(released)))
+    return outcomes
