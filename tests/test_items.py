@@ -39,3 +39,42 @@ def test_are_finnish_words_counted_as_a_reader_counts_them() -> None:
 def test_is_an_unknown_item_id_a_clear_error() -> None:
     with pytest.raises(KeyError, match="items.yaml"):
         get("W9_NOPE")
+
+
+def test_does_the_gallery_week_hold_every_widget_kind_once() -> None:
+    from valmennus.items import KINDS
+
+    assert {item.kind for item in for_week("esimerkki")} == set(KINDS)
+
+
+@pytest.mark.parametrize("item_id, value, ok", [
+    ("EX_CANDO", 4, True), ("EX_CANDO", 0, False), ("EX_CANDO", "cant_say", False),
+    ("EX_QUIZ", {"chosen": ["b"], "correct": True}, True),
+    ("EX_QUIZ", {"chosen": ["a", "b"], "correct": False}, False),  # single choice holds one
+    ("EX_QUIZ", {"chosen": ["z"], "correct": False}, False), ("EX_QUIZ", {"chosen": ["b"]}, False),
+    ("EX_QUIZ_MULTI", {"chosen": ["lahi", "eta"], "correct": False}, True),
+    ("EX_QUIZ_MULTI", {"chosen": ["lahi", "lahi"], "correct": False}, False),
+    ("EX_RULER", {"score": 0, "why_not_lower": "", "what_would_raise": ""}, True),
+    ("EX_RULER", {"score": 10.0}, False), ("EX_RULER", {"score": True}, False),
+    ("EX_CHECKLIST", ["jaa"], True), ("EX_CHECKLIST", ["muu"], False), ("EX_CHECKLIST", "jaa", False),
+    ("EX_SHARE", {"mode": "name", "nickname": ""}, True), ("EX_SHARE", {"mode": "all"}, False),
+    ("EX_RESPONSE", {"mode": "text", "text": "Sanoja", "image": None}, True),
+    ("EX_RESPONSE", {"mode": "image", "text": "", "image": {"file": "../../etc/passwd", "type": "image/png",
+                                                            "size": 3}}, False),
+])
+def test_is_each_new_kind_validated_by_its_shape(item_id: str, value: object, ok: bool) -> None:
+    assert valid_value(get(item_id), value) is ok
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"options": [{"id": "a", "text": {"fi": "A"}, "feedback": {"fi": "x"}},
+                  {"id": "b", "text": {"fi": "B"}, "feedback": {"fi": "y"}}]}, "at least one correct"),
+    ({"options": [{"id": "a", "text": {"fi": "A"}, "correct": True},
+                  {"id": "b", "text": {"fi": "B"}, "feedback": {"fi": "y"}}]}, "needs feedback"),
+    ({"options": [{"id": "a b", "text": {"fi": "A"}}]}, "short plain name"),
+])
+def test_is_a_malformed_quiz_refused_when_the_bank_loads(record: dict, message: str) -> None:
+    from valmennus.items import _parse_item
+
+    with pytest.raises(ValueError, match=message):
+        _parse_item({"id": "X", "kind": "quiz", "week": "w", "text": {"fi": "K"}, **record})

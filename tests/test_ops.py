@@ -184,7 +184,7 @@ def test_does_the_cli_end_with_a_table_and_a_failing_exit(course: CourseSettings
     assert main(["--course", str(course.root), "autograde", "viikko1", "--workers", "2", "--quiet"]) == 4
     out = capsys.readouterr().out
     assert "graded 3, failed 1, late 2" in out
-    assert "p03  FAILED" in out
+    assert "p03          FAILED" in out
 
 
 def test_does_feedback_reach_the_exchange_and_status_show_it(course: CourseSettings) -> None:
@@ -205,6 +205,29 @@ def test_does_export_write_the_same_table_as_csv_and_xlsx(course: CourseSettings
     sheet = openpyxl.load_workbook(tmp_path / "grades.xlsx")["grades"]
     assert [c.value for c in sheet[1]][:4] == ["participant", "first_name", "last_name", "week"]
     assert sheet.max_row == 6 and sheet.cell(row=2, column=1).value == "p01"
+
+
+def test_does_the_wall_show_only_what_was_shared_under_the_chosen_name(course: CourseSettings) -> None:
+    from valmennus.answers import AnswerStore
+    from valmennus.ops.share import build_wall
+
+    choices = {"p01": ({"mode": "name", "nickname": ""}, "Este: ohjeet <script>alert(1)</script> & kieli"),
+               "p02": ({"mode": "nickname", "nickname": "Kettu"}, "Miten voisimme selkeyttää kirjautumista?"),
+               "p03": ({"mode": "nickname", "nickname": "  "}, "Tyhjä nimimerkki ei jaa."),
+               "p04": ({"mode": "none", "nickname": ""}, "SALAINEN ajatus, ei jaeta.")}
+    for pid, (choice, thought) in choices.items():
+        folder = course.root / "submitted" / pid / "esimerkki"
+        folder.mkdir(parents=True)
+        store = AnswerStore("esimerkki", folder, read_only=False)
+        store.set("EX_SHARED", thought)
+        store.set("EX_SHARE", choice)
+        store.set("EX_RESPONSE", {"mode": "text", "text": f"yksityinen vastaus {pid}", "image": None})
+    page = build_wall(course, "esimerkki").read_text(encoding="utf-8")
+    assert "<h2>Aino Virtanen</h2>" in page and "<h2>Kettu</h2>" in page
+    assert "Este: ohjeet &lt;script&gt;alert(1)&lt;/script&gt; &amp; kieli" in page and "<script>" not in page
+    for private in ("SALAINEN", "Tyhjä nimimerkki", "yksityinen vastaus", "Korhonen", "Mäkinen"):
+        assert private not in page
+    assert main(["--course", str(course.root), "share", "esimerkki"]) == 0
 
 
 def test_does_privacy_export_hold_everything_about_one_person(course: CourseSettings, tmp_path: Path) -> None:
@@ -230,6 +253,8 @@ def test_does_erase_leave_no_trace_and_spare_the_others(course: CourseSettings) 
     with open_gradebook(course) as gb:
         assert sorted(s.id for s in gb.students) == ["p02", "p03", "p04"]
     assert (course.root / "feedback" / "p02").is_dir()
+    wall = (course.root / "shared" / "esimerkki" / "index.html").read_text(encoding="utf-8")
+    assert "Aino" not in wall and "Kettu" in wall  # the erased person's post left the wall
     assert len(list((course.exchange_root / course.course_id / "feedback").glob("*.html"))) == 2
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .answers import AnswerStore
 from .i18n import t
-from .items import get, is_answered, valid_value, word_count
+from .items import Item, get, is_answered, quiz_is_correct, valid_value, word_count
 
 
 class TaskIncomplete(AssertionError):
@@ -44,8 +44,28 @@ def _install_message_only_display() -> None:
 _install_message_only_display()
 
 
-def missing(notebook_id: str, *item_ids: str, folder: str | None = None) -> list[str]:
-    """What is still missing among ``item_ids``, as sentences in the course language."""
+def _shortfall(item: Item, value: Any, folder: str | None) -> str | None:
+    """What keeps an answered item from counting as done (minimum words, ticks, the image file)."""
+    text = value if item.kind == "text" else value.get("text", "") if item.kind == "response" else None
+    if item.kind == "response" and value["mode"] == "image":
+        from .widgets.files import image_path  # lazy: keeps checks light to import in test cells
+
+        if image_path(AnswerStore("x", folder).folder, value["image"]) is None:
+            return t("check_no_image", label=item.short_label())
+        return None
+    if text is not None and word_count(text) < item.min_words:
+        return t("check_short", n=word_count(text), min=item.min_words, label=item.short_label())
+    if item.kind == "checklist" and len(value) < item.min_checked:
+        return t("check_few", n=len(value), min=item.min_checked, label=item.short_label())
+    return None
+
+
+def missing(notebook_id: str, *item_ids: str, folder: str | None = None, correct: bool = False) -> list[str]:
+    """What is still missing among ``item_ids``, as sentences in the course language.
+
+    With ``correct``, a quiz also needs the right answer, recomputed from the item bank (the
+    ``correct`` flag in the file is the participant's to edit, so it is never trusted).
+    """
     loaded = AnswerStore(notebook_id, folder, read_only=True).load()
     if loaded.problem:
         return [t("check_file", problem=t(loaded.problem, name=""))]
@@ -58,13 +78,22 @@ def missing(notebook_id: str, *item_ids: str, folder: str | None = None) -> list
             problems.append(t("check_invalid", label=item.short_label()))
         elif not is_answered(item, value):
             problems.append(t("check_missing", label=item.short_label()))
-        elif item.kind == "text" and word_count(value) < item.min_words:
-            problems.append(t("check_short", n=word_count(value), min=item.min_words, label=item.short_label()))
+        elif correct and item.kind == "quiz" and not quiz_is_correct(item, value["chosen"]):
+            problems.append(t("check_wrong", label=item.short_label()))
+        elif (shortfall := _shortfall(item, value, folder)) is not None:
+            problems.append(shortfall)
     return problems
 
 
 def require(notebook_id: str, *item_ids: str, folder: str | None = None) -> None:
     """Pass silently when every item is answered (text: at least its minimum words); else raise."""
     problems = missing(notebook_id, *item_ids, folder=folder)
+    if problems:
+        raise TaskIncomplete("\n".join([t("check_intro"), *(f"- {p}" for p in problems)]))
+
+
+def require_correct(notebook_id: str, *item_ids: str, folder: str | None = None) -> None:
+    """Like ``require``, and every quiz among ``item_ids`` must be answered right (autograded quiz)."""
+    problems = missing(notebook_id, *item_ids, folder=folder, correct=True)
     if problems:
         raise TaskIncomplete("\n".join([t("check_intro"), *(f"- {p}" for p in problems)]))

@@ -156,6 +156,8 @@ def cmd_autograde(args: argparse.Namespace) -> int:
     from .ops.autograde import autograde, results_table
 
     course = _course(args)
+    if args.no_fork:
+        os.environ["VALMENNUS_FORK_KERNELS"] = "0"
     status = 0
     for week in _weeks(args, course):
         results = autograde(course, week, workers=args.workers, progress=not args.quiet)
@@ -208,6 +210,14 @@ def cmd_remind(args: argparse.Namespace) -> int:
     if not args.send:
         print(t("ops_remind_dry"))
     return 0 if not report.failed else 5
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    from .ops.share import build_wall
+
+    page = build_wall(_course(args), args.week, Path(args.publish) if args.publish else None)
+    print(f"  wrote {page}")
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -281,6 +291,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "autograde":
             c.add_argument("--workers", type=int, default=None, help="rinnakkaisia / parallel workers")
             c.add_argument("--quiet", action="store_true", help="ei edistymispalkkia / no progress bar")
+            c.add_argument("--no-fork", action="store_true",
+                           help="käynnistä ytimet tavalliseen tapaan / start kernels the ordinary way")
         c.set_defaults(func=func)
 
     st = sub.add_parser("status", help="kuka on palauttanut / who has submitted, been graded, got feedback")
@@ -291,6 +303,11 @@ def parser() -> argparse.ArgumentParser:
     rm.add_argument("--week", help="viikko / week (default: the current week)")
     rm.add_argument("--send", action="store_true", help="lähetä oikeasti / really send (default: dry run)")
     rm.set_defaults(func=cmd_remind)
+
+    sh = sub.add_parser("share", help="ryhmän yhteinen seinä / build the group's shared wall for a week")
+    sh.add_argument("week")
+    sh.add_argument("--publish", help="kopioi myös tänne / also copy the wall to this folder")
+    sh.set_defaults(func=cmd_share)
 
     ex = sub.add_parser("export", help="arvosanat CSV ja XLSX / grades as CSV and XLSX")
     ex.add_argument("--out", default="exports", help="kansio / folder (default: exports)")

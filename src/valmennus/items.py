@@ -2,6 +2,7 @@
 
 Widgets, completion checks, summaries and dashboards all look items up here, so one question has one
 wording and one validation rule everywhere, and pre/post comparisons go by id, never by wording.
+Each kind's saved value has one shape, checked by ``valid_value`` (see ``data/items.yaml``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,37 @@ import yaml
 
 from .i18n import current_language
 
-KINDS = ("text", "likert5")
+KINDS = ("text", "likert5", "cando4", "quiz", "ruler", "checklist", "share", "response")
 CANT_SAY = "cant_say"  # the saved value of "en osaa sanoa"
 MAX_TEXT_CHARS = 20_000
+SHARE_MODES = ("none", "name", "nickname")
+RESPONSE_MODES = ("text", "image")
+RULER_FOLLOW_UPS = ("why_not_lower", "what_would_raise")
+MAX_NICKNAME_CHARS = 40
 _WORD = re.compile(r"\w+", re.UNICODE)
+_OPTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+_STORED_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,200}$")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a quiz or checklist: a stable id, its words, and (quiz only) the key and feedback."""
+
+    id: str
+    text: dict[str, str]
+    correct: bool = False
+    feedback: dict[str, str] = field(default_factory=dict)
+
+    def label(self, lang: str | None = None) -> str:
+        return _pick(self.text, lang)
+
+    def feedback_text(self, lang: str | None = None) -> str:
+        return _pick(self.feedback, lang) if self.feedback else ""
+
+
+def _pick(texts: dict[str, Any], lang: str | None) -> Any:
+    lang = lang or current_language()
+    return texts.get(lang) or texts["fi"]
 
 
 @dataclass(frozen=True)
@@ -32,11 +60,15 @@ class Item:
     digcomp: tuple[str, ...] = ()
     construct: str = ""
     gibbs_stage: str = ""
+    options: tuple[Option, ...] = ()
+    multiple: bool = False  # quiz: several options may be right
+    min_checked: int = 1  # checklist: how many ticks make the task done
+    prompts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    anchors: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def label(self, lang: str | None = None) -> str:
-        lang = lang or current_language()
-        return self.text.get(lang) or self.text["fi"]
+        return _pick(self.text, lang)
 
     def short_label(self, lang: str | None = None, limit: int = 60) -> str:
         """The question's name for messages: the part before a colon, or its start."""
@@ -44,10 +76,43 @@ class Item:
         head = text.split(":", 1)[0] if ":" in text[:limit] else text
         return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"
 
+    def guiding_prompts(self, lang: str | None = None) -> tuple[str, ...]:
+        """Optional guiding questions shown above a reflection (e.g. Gibbs' stages)."""
+        return tuple(_pick(self.prompts, lang)) if self.prompts else ()
+
+    def ruler_anchors(self, lang: str | None = None) -> tuple[str, str]:
+        """Words for 0 and 10 of a readiness ruler."""
+        return tuple(_pick(self.anchors, lang)) if self.anchors else ("0", "10")  # type: ignore[return-value]
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(o.id for o in self.options if o.correct)
+
 
 def word_count(text: str) -> int:
     """Words as a reader counts them (letters and digits, Finnish ä/ö included)."""
     return len(_WORD.findall(text or ""))
+
+
+def _is_int(value: Any, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS
+
+
+def _valid_option_list(item: Item, value: Any) -> bool:
+    known = {o.id for o in item.options}
+    return (isinstance(value, list) and all(isinstance(v, str) and v in known for v in value)
+            and len(set(value)) == len(value))
+
+
+def _valid_image_ref(ref: Any) -> bool:
+    return (isinstance(ref, dict) and isinstance(ref.get("file"), str) and bool(_STORED_NAME.match(ref["file"]))
+            and isinstance(ref.get("type"), str) and _is_int(ref.get("size"), 1, 10**9))
 
 
 def valid_value(item: Item, value: Any) -> bool:
@@ -56,26 +121,95 @@ def valid_value(item: Item, value: Any) -> bool:
     A hand-edited file may hold anything: ``"4"`` for a Likert item, a number for a text. Such a
     value reads as unanswered instead of crashing the participant's cell or the grader.
     """
-    if item.kind == "text":
-        return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS
-    if item.kind == "likert5":
-        if value == CANT_SAY:
-            return True
-        return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5
+    kind = item.kind
+    if kind == "text":
+        return _is_text(value)
+    if kind == "likert5":
+        return value == CANT_SAY or _is_int(value, 1, 5)
+    if kind == "cando4":
+        return _is_int(value, 1, 4)
+    if kind == "checklist":
+        return _valid_option_list(item, value)
+    if not isinstance(value, dict):
+        return False
+    if kind == "quiz":
+        chosen = value.get("chosen")
+        return (_valid_option_list(item, chosen) and (item.multiple or len(chosen) <= 1)
+                and isinstance(value.get("correct"), bool))
+    if kind == "ruler":
+        score = value.get("score")
+        return ((score is None or _is_int(score, 0, 10))
+                and all(_is_text(value.get(k, "")) for k in RULER_FOLLOW_UPS))
+    if kind == "share":
+        nickname = value.get("nickname", "")
+        return (value.get("mode") in SHARE_MODES and isinstance(nickname, str)
+                and len(nickname) <= MAX_NICKNAME_CHARS)
+    if kind == "response":
+        image = value.get("image")
+        return (value.get("mode") in RESPONSE_MODES and _is_text(value.get("text", ""))
+                and (image is None or _valid_image_ref(image)))
     return False
 
 
 def is_answered(item: Item, value: Any) -> bool:
-    """Answered means a valid value; for text, at least one word (the minimum is the check's job)."""
+    """Answered means a valid value with something in it; minimums and correctness are the checks' job."""
     if value is None or not valid_value(item, value):
         return False
     if item.kind == "text":
         return word_count(value) > 0
+    if item.kind == "checklist":
+        return len(value) > 0
+    if item.kind == "quiz":
+        return len(value["chosen"]) > 0
+    if item.kind == "ruler":
+        return value["score"] is not None
+    if item.kind == "response":
+        return word_count(value.get("text", "")) > 0 if value["mode"] == "text" else value.get("image") is not None
     return True
 
 
+def quiz_is_correct(item: Item, chosen: list[str]) -> bool:
+    """Right means exactly the keyed options: all of them, and nothing else."""
+    return frozenset(chosen) == item.correct_ids()
+
+
+def _texts(record: dict[str, Any], key: str, item_id: str) -> dict[str, str]:
+    texts = record.get(key) or {}
+    if not isinstance(texts, dict) or "fi" not in texts:
+        raise ValueError(f"item {item_id}: {key} needs at least a Finnish text")
+    return {lang: str(v) for lang, v in texts.items()}
+
+
+def _parse_options(record: dict[str, Any]) -> tuple[Option, ...]:
+    options = []
+    for raw in record.get("options") or ():
+        if not _OPTION_ID.match(str(raw.get("id", ""))):
+            raise ValueError(f"item {record['id']}: option id {raw.get('id')!r} must be a short plain name")
+        feedback = _texts(raw, "feedback", record["id"]) if raw.get("feedback") else {}
+        options.append(Option(id=raw["id"], text=_texts(raw, "text", record["id"]),
+                              correct=bool(raw.get("correct", False)), feedback=feedback))
+    if len({o.id for o in options}) != len(options):
+        raise ValueError(f"item {record['id']}: duplicate option id")
+    return tuple(options)
+
+
+def _check_kind_rules(item: Item) -> None:
+    if item.kind in ("quiz", "checklist") and len(item.options) < 2:
+        raise ValueError(f"item {item.id}: a {item.kind} needs at least two options")
+    if item.kind == "quiz":
+        if not item.correct_ids():
+            raise ValueError(f"item {item.id}: a quiz needs at least one correct option")
+        if not item.multiple and len(item.correct_ids()) != 1:
+            raise ValueError(f"item {item.id}: a single-choice quiz needs exactly one correct option")
+        if any(not o.feedback for o in item.options):
+            raise ValueError(f"item {item.id}: every quiz option needs feedback")
+
+
+KNOWN_FIELDS = {"id", "kind", "week", "text", "min_words", "digcomp", "construct", "gibbs_stage",
+                "options", "multiple", "min_checked", "prompts", "anchors"}
+
+
 def _parse_item(record: dict[str, Any]) -> Item:
-    known = {"id", "kind", "week", "text", "min_words", "digcomp", "construct", "gibbs_stage"}
     missing = [k for k in ("id", "kind", "week", "text") if k not in record]
     if missing:
         raise ValueError(f"item {record.get('id', '?')}: missing {', '.join(missing)}")
@@ -83,12 +217,18 @@ def _parse_item(record: dict[str, Any]) -> Item:
         raise ValueError(f"item {record['id']}: unknown kind {record['kind']!r}")
     if "fi" not in record["text"]:
         raise ValueError(f"item {record['id']}: no Finnish text")
-    return Item(
+    prompts = {lang: tuple(map(str, p)) for lang, p in (record.get("prompts") or {}).items()}
+    anchors = {lang: (str(a[0]), str(a[1])) for lang, a in (record.get("anchors") or {}).items()}
+    item = Item(
         id=record["id"], kind=record["kind"], week=record["week"], text=dict(record["text"]),
         min_words=int(record.get("min_words", 0)), digcomp=tuple(record.get("digcomp", ())),
         construct=record.get("construct", ""), gibbs_stage=record.get("gibbs_stage", ""),
-        extra={k: v for k, v in record.items() if k not in known},
+        options=_parse_options(record), multiple=bool(record.get("multiple", False)),
+        min_checked=int(record.get("min_checked", 1)), prompts=prompts, anchors=anchors,
+        extra={k: v for k, v in record.items() if k not in KNOWN_FIELDS},
     )
+    _check_kind_rules(item)
+    return item
 
 
 @lru_cache(maxsize=1)

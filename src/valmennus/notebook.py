@@ -18,7 +18,6 @@ from .answers import AnswerStore, LoadResult
 from .i18n import t
 from .items import for_week, get
 from .summary import render_html, render_item_html
-from .widgets import WIDGET_FOR_KIND
 
 
 class _HTML:
@@ -58,6 +57,8 @@ class CourseNotebook:
         item = get(item_id)
         if self.store.read_only:
             return _HTML(render_item_html(item, self.store))
+        from .widgets import WIDGET_FOR_KIND  # only a participant's kernel needs ipywidgets
+
         return WIDGET_FOR_KIND[item.kind](self.store, item)
 
     def ask_all(self, *item_ids: str) -> Any:
@@ -71,7 +72,7 @@ class CourseNotebook:
 
     def summary(self) -> _HTML:
         """Every item of this week with its saved answer, escaped."""
-        return _HTML(render_html(for_week(self.week), self.store.load()))
+        return _HTML(render_html(for_week(self.week), self.store.load(), self.store.folder))
 
 
 def open_notebook(notebook_id: str, week: str | None = None) -> CourseNotebook:

@@ -25,11 +25,11 @@ class AnswerFileInSource(Exception):
 
 
 def answer_files(folder: str | Path) -> list[Path]:
-    """Answers files (and kept-aside corrupt copies) anywhere under ``folder``."""
+    """Answers files, kept-aside corrupt copies and uploaded pictures anywhere under ``folder``."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = [*folder.rglob(f"*{SUFFIX}"), *folder.rglob("*.answers.corrupt-*.json")]
+    found = [*folder.rglob(f"*{SUFFIX}"), *folder.rglob("*.answers.corrupt-*.json"), *folder.rglob("*.upload.*")]
     return sorted(p for p in found if ".ipynb_checkpoints" not in p.parts)
 
 

@@ -3,6 +3,11 @@ catalog so the two can grow independently. Same rule: every key in all three lan
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fi": {
+        "wall_title": "Ryhmän yhteinen seinä: {week}",
+        "wall_intro": ("Tässä ovat ajatukset, jotka osallistujat ovat halunneet jakaa ryhmälle omalla nimellään "
+                       "tai nimimerkillä."),
+        "wall_empty": "Kukaan ei ole vielä jakanut ajatustaan tällä viikolla.",
+        "wall_image_alt": "Kuva, jonka {author} jakoi",
         "state_not_submitted": "–",
         "state_submitted": "palautettu",
         "state_graded": "arvioitu",
@@ -19,6 +24,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ops_erase_left": "VAROITUS: osallistujasta {pid} löytyi vielä jälkiä: {where}",
     },
     "en": {
+        "wall_title": "The group's shared wall: {week}",
+        "wall_intro": "Thoughts participants chose to share with the group, under their name or a nickname.",
+        "wall_empty": "Nobody has shared a thought this week yet.",
+        "wall_image_alt": "A picture shared by {author}",
         "state_not_submitted": "–",
         "state_submitted": "submitted",
         "state_graded": "graded",
@@ -35,6 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ops_erase_left": "WARNING: traces of participant {pid} remain: {where}",
     },
     "sv": {
+        "wall_title": "Gruppens gemensamma vägg: {week}",
+        "wall_intro": "Tankar som deltagarna har valt att dela med gruppen, med sitt namn eller en signatur.",
+        "wall_empty": "Ingen har ännu delat en tanke den här veckan.",
+        "wall_image_alt": "En bild som {author} delade",
         "state_not_submitted": "–",
         "state_submitted": "inlämnad",
         "state_graded": "bedömd",

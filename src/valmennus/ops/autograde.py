@@ -15,6 +15,7 @@ for it (a 60 s busy timeout instead of pysqlite's 5 s) rather than fail. Postgre
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import time
 from collections.abc import Iterable
@@ -82,12 +83,51 @@ def _reason(lines: list[str]) -> str:
     return lines[-1].strip()[:300] if lines else "unknown error"
 
 
+class _CachedSchemaValidation:
+    """nbgrader validates each cell's metadata with ``jsonschema.validate``, which re-checks the schema
+    itself on every call (a fifth of nbgrader's own CPU time per submission). This validates against a
+    compiled validator kept per schema: the same errors, raised the same way, without the re-check."""
+
+    def __init__(self) -> None:
+        import jsonschema
+
+        self._jsonschema = jsonschema
+        self._validators: dict[int, object] = {}
+        self.ValidationError = jsonschema.ValidationError
+
+    def validate(self, instance: object, schema: dict) -> None:
+        validator = self._validators.get(id(schema))
+        if validator is None:
+            cls = self._jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = self._validators[id(schema)] = cls(schema)
+        error = self._jsonschema.exceptions.best_match(validator.iter_errors(instance))  # type: ignore[attr-defined]
+        if error is not None:
+            raise error
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._jsonschema, name)
+
+
+def _speed_up_nbgrader_in_this_worker() -> None:
+    from nbgrader.nbgraderformat import common
+
+    if not isinstance(common.jsonschema, _CachedSchemaValidation):
+        common.jsonschema = _CachedSchemaValidation()
+
+
+def fork_kernels_enabled() -> bool:
+    """Grading kernels are forked from a preloaded zygote (ops/forkkernel.py) unless VALMENNUS_FORK_KERNELS=0."""
+    return os.environ.get("VALMENNUS_FORK_KERNELS", "1") != "0"
+
+
 def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     """Worker: nbgrader's Autograde converter for one participant's submission of one week."""
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
 
     ensure_scripts_on_path()
+    _speed_up_nbgrader_in_this_worker()
     started = time.perf_counter()
     config = PyFileConfigLoader(CONFIG_FILE, path=course_root).load_config()
     overrides = Config()
@@ -97,6 +137,10 @@ def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     overrides.CourseDirectory.db_url = patient_db_url(config.CourseDirectory.get("db_url", ""))
     overrides.BaseConverter.force = True
     overrides.NbGrader.logfile = ""
+    if fork_kernels_enabled():
+        from .forkkernel import ForkingKernelManager
+
+        overrides.Execute.kernel_manager_class = ForkingKernelManager
     config.merge(overrides)
     coursedir = CourseDirectory(config=config)
     converter = Autograde(coursedir=coursedir, config=config)
@@ -146,7 +190,9 @@ def autograde(course: CourseSettings, week: str, participants: list[str] | None 
         raise ValueError(f"{week}: not in the gradebook; run `nbgrader generate_assignment {week}` first") from exc
     workers = max(1, min(workers or default_workers(), len(participants)))
     results: list[GradeResult] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver: workers never inherit the threads of the caller (a test's servers, a notebook's loop)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(_grade_one, str(course.root), week, p): p for p in participants}
         bar = tqdm(total=len(futures), desc=f"autograde {week}", unit="submission", disable=not progress)
         for future in as_completed(futures):
@@ -174,7 +220,7 @@ def results_table(results: list[GradeResult]) -> str:
     """The closing table: graded, failed with the reason, late."""
     if not results:
         return "(no submissions)"
-    width = max(len(r.participant) for r in results)
+    width = max(len("participant"), *(len(r.participant) for r in results))
     lines = [f"{'participant':<{width}}  status  score      late   reason"]
     for r in results:
         score = f"{r.score:g}/{r.max_score:g}" if r.score is not None else "-"

@@ -159,6 +159,14 @@ def export_person(course: CourseSettings, pid: str, out_dir: Path) -> Path:
     return Path(archive)
 
 
+def _mentions(line: str, pid: str) -> bool:
+    """A log line about ``pid`` (an unreadable line that names them counts too)."""
+    try:
+        return json.loads(line).get("participant") == pid
+    except (json.JSONDecodeError, AttributeError):
+        return pid in line
+
+
 @dataclass
 class EraseReport:
     removed: list[str]
@@ -186,9 +194,12 @@ def erase_person(course: CourseSettings, pid: str) -> EraseReport:
             pass
     log = course.root / LOG_FILE
     if log.is_file():
-        kept = [line for line in log.read_text(encoding="utf-8").splitlines()
-                if not line.strip() or json.loads(line).get("participant") != pid]
+        kept = [line for line in log.read_text(encoding="utf-8").splitlines() if not _mentions(line, pid)]
         if len(kept) != len(log.read_text(encoding="utf-8").splitlines()):
             log.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
             removed.append(f"{LOG_FILE}: reminder entries")
+    from .share import rebuild_walls
+
+    for wall in rebuild_walls(course):  # the person's posts leave the walls with their submissions
+        removed.append(f"{wall}: rebuilt without {pid}")
     return EraseReport(removed=removed, remaining=find_traces(course, pid, identifiers))

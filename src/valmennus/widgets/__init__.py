@@ -1,9 +1,18 @@
 """Answer widgets: one module per kind, all bound to the answers store the same way (base.py)."""
 
 from .base import AnswerWidget
+from .checklist import Checklist
+from .quiz import Quiz
 from .reflection import Reflection
+from .response import Response
+from .ruler import Ruler
 from .scale import Scale
+from .share import Share
 
-WIDGET_FOR_KIND: dict[str, type[AnswerWidget]] = {"text": Reflection, "likert5": Scale}
+WIDGET_FOR_KIND: dict[str, type[AnswerWidget]] = {
+    "text": Reflection, "likert5": Scale, "cando4": Scale, "quiz": Quiz, "ruler": Ruler,
+    "checklist": Checklist, "share": Share, "response": Response,
+}
 
-__all__ = ["AnswerWidget", "Reflection", "Scale", "WIDGET_FOR_KIND"]
+__all__ = ["AnswerWidget", "Checklist", "Quiz", "Reflection", "Response", "Ruler", "Scale", "Share",
+           "WIDGET_FOR_KIND"]

@@ -1,20 +1,34 @@
-"""Reflection: free text with a live word count against a gentle minimum."""
+"""Reflection: free text with a live word count against a gentle minimum, and optional guiding prompts.
+
+The prompts (e.g. Gibbs' reflective cycle) only guide; the answer is one text, so the completion
+check and the summary treat a prompted reflection like any other.
+"""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import t
 from ..items import word_count
-from .base import AnswerWidget
+from .base import AnswerWidget, labelled
+
+
+def prompts_html(prompts: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in prompts)
+    return f"<div class='valmennus-prompts'><p>{html.escape(t('prompts_intro'))}</p><ul>{items}</ul></div>"
 
 
 class Reflection(AnswerWidget):
+    def build(self, initial: Any) -> list[w.Widget]:
+        rows = super().build(initial)
+        prompts = self.item.guiding_prompts()
+        return [w.HTML(prompts_html(prompts)), *rows] if prompts else rows
+
     def build_control(self, initial: Any) -> w.Textarea:
-        area = w.Textarea(value=initial or "", rows=6, continuous_update=True,
-                          layout=w.Layout(width="100%", max_width="48em"))
+        area = labelled(w.Textarea, self.item.label(), value=initial or "", rows=6, continuous_update=True)
         self.words = w.HTML(self._words_text(initial or ""))
         return area
 

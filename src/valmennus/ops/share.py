@@ -1,0 +1,138 @@
+"""The group's shared wall for a week: what participants chose to share, and nothing else.
+
+For every share choice (an item of kind ``share`` whose ``shares`` names the item it shares) a
+participant set to "under my name" or "under a nickname", the shared item's answer goes on the wall
+under that name. Private answers never appear: only items named by a share choice are read, and
+only when that choice says so. Everything is escaped; shared pictures are copied beside the page
+under generated names. The page is ``shared/<week>/index.html`` in the course folder; ``publish_to``
+copies it where participants can open it (a group folder on the hub).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..answers import AnswerStore
+from ..course.gradebook import open_gradebook
+from ..course.settings import CourseSettings
+from ..i18n import t
+from ..items import bank, valid_value
+
+SHARED_DIR = "shared"
+IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif"}
+
+
+@dataclass
+class Post:
+    author: str
+    item_label: str
+    text: str
+    image: Path | None = None
+
+
+def _is_shared(value: object) -> bool:
+    from ..widgets.share import is_shared
+
+    return is_shared(value)
+
+
+def _submission_folder(course: CourseSettings, pid: str, week: str) -> Path | None:
+    for stage in ("autograded", "submitted"):
+        folder = course.root / stage / pid / week
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def collect_posts(course: CourseSettings, week: str) -> list[Post]:
+    """Posts for ``week`` from the latest collected (or graded) submission of each participant."""
+    items = bank()
+    share_items = [i for i in items.values() if i.week == week and i.kind == "share" and i.extra.get("shares")]
+    with open_gradebook(course) as gb:
+        names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) or s.id for s in gb.students}
+    posts: list[Post] = []
+    for pid in sorted(names):
+        folder = _submission_folder(course, pid, week)
+        if folder is None:
+            continue
+        for answers_file in sorted(folder.glob("*.answers.json")):
+            values = AnswerStore(answers_file.name.removesuffix(".answers.json"), folder, read_only=True).values()
+            for share in share_items:
+                choice = values.get(share.id)
+                target = items.get(share.extra["shares"])
+                if target is None or not _is_shared(choice):
+                    continue
+                answer = values.get(target.id)
+                if answer is None or not valid_value(target, answer):
+                    continue
+                author = names[pid] if choice["mode"] == "name" else str(choice.get("nickname", "")).strip()
+                posts.append(_post(author, target, answer, folder))
+    return posts
+
+
+def _post(author: str, target: object, answer: object, folder: Path) -> Post:
+    label = target.short_label()  # type: ignore[attr-defined]
+    if isinstance(answer, str):
+        return Post(author, label, answer)
+    if isinstance(answer, dict):
+        text = str(answer.get("text") or "")
+        image = answer.get("image") if answer.get("mode") == "image" else None
+        if isinstance(image, dict) and image.get("type") in IMAGE_TYPES:
+            path = folder / Path(str(image.get("file", ""))).name  # never a path outside the submission
+            if path.is_file():
+                return Post(author, label, text, path)
+        return Post(author, label, text)
+    return Post(author, label, str(answer))
+
+
+def render_wall(posts: list[Post], week: str, images: dict[int, str]) -> str:
+    cards = []
+    for n, post in enumerate(posts):
+        body = html.escape(post.text).replace("\n", "<br>\n") if post.text else ""
+        picture = (f"<img src='{html.escape(images[n])}' alt='{html.escape(t('wall_image_alt', author=post.author))}'"
+                   " style='max-width:100%'>" if n in images else "")
+        cards.append(f"<article class='post'><h2>{html.escape(post.author)}</h2>"
+                     f"<p class='topic'>{html.escape(post.item_label)}</p><p>{body}</p>{picture}</article>")
+    empty = f"<p>{html.escape(t('wall_empty'))}</p>" if not posts else ""
+    return (f"<!DOCTYPE html><html lang='fi'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(t('wall_title', week=week))}</title>"
+            "<style>body{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em}"
+            ".post{border:1px solid #767676;border-radius:6px;padding:.5em 1em;margin:1em 0}"
+            ".topic{color:#444;font-size:.9em}</style></head><body>"
+            f"<h1>{html.escape(t('wall_title', week=week))}</h1><p>{html.escape(t('wall_intro'))}</p>"
+            f"{empty}{''.join(cards)}</body></html>")
+
+
+def build_wall(course: CourseSettings, week: str, publish_to: Path | None = None) -> Path:
+    """Write (or rewrite) the week's wall; the old page and pictures are replaced, never merged."""
+    posts = collect_posts(course, week)
+    out = course.root / SHARED_DIR / week
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    images: dict[int, str] = {}
+    for n, post in enumerate(posts):
+        if post.image is not None:
+            suffix = post.image.suffix.lower() if post.image.suffix.lower() in IMAGE_TYPES.values() else ".img"
+            name = f"kuva-{n + 1:03d}{suffix}"
+            shutil.copy2(post.image, out / name)
+            images[n] = name
+    page = out / "index.html"
+    page.write_text(render_wall(posts, week, images), encoding="utf-8")
+    if publish_to is not None:
+        target = Path(publish_to) / week
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(out, target)
+    return page
+
+
+def rebuild_walls(course: CourseSettings) -> list[Path]:
+    """Every existing wall again (after an erasure, so the erased person's posts go too)."""
+    root = course.root / SHARED_DIR
+    if not root.is_dir():
+        return []
+    return [build_wall(course, week.name) for week in sorted(p for p in root.iterdir() if p.is_dir())]

@@ -1,0 +1,94 @@
+"""A choice of how to take part: write a text, or upload a photo or drawing.
+
+Saved as ``{"mode": "text" | "image", "text": str, "image": None | reference}`` (see files.py for the
+reference). Switching mode keeps both the text and the image, so changing one's mind loses nothing.
+A refused upload (too large, not an image) changes nothing and says why in the participant's language.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..i18n import t
+from ..items import RESPONSE_MODES, word_count
+from .base import AnswerWidget, labelled, status_html
+from .files import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
+
+ACCEPT = "image/png,image/jpeg,image/webp,image/gif,.png,.jpg,.jpeg,.webp,.gif"
+
+
+class Response(AnswerWidget):
+    css_class = "valmennus-response"
+
+    def build(self, initial: Any) -> list[w.Widget]:
+        saved = initial or {"mode": "text", "text": "", "image": None}
+        self.image_ref: dict[str, Any] | None = saved.get("image")
+        question = w.HTML(f"<p class='valmennus-question'><strong>{html.escape(self.item.label())}</strong></p>")
+        self.control = labelled(w.RadioButtons, t("response_mode"), value=saved["mode"],
+                                options=[(t(f"response_{mode}"), mode) for mode in RESPONSE_MODES])
+        self.text = labelled(w.Textarea, t("response_text_label"), value=saved.get("text", ""), rows=5,
+                             continuous_update=True)
+        self.words = w.HTML(self._words(self.text.value))
+        self.upload = w.FileUpload(accept=ACCEPT, multiple=False, description=t("upload_button", max=MAX_MB),
+                                   layout=w.Layout(width="auto", max_width="48em"))
+        self.preview = w.HTML(self._preview())
+        self.text_rows = w.VBox([self.text, self.words])
+        self.image_rows = w.VBox([self.upload, self.preview])
+        self._show(saved["mode"])
+        self.upload.observe(self._on_upload, names="value")
+        return [question, self.control, self.text_rows, self.image_rows]
+
+    def watched(self) -> list[w.Widget]:
+        return [self.control, self.text]
+
+    def current_value(self) -> dict[str, Any]:
+        return {"mode": self.control.value, "text": self.text.value, "image": self.image_ref}
+
+    def after_change(self, value: Any) -> None:
+        self._show(value["mode"])
+        self.words.value = self._words(value["text"])
+
+    def _show(self, mode: str) -> None:
+        self.text_rows.layout.display = "flex" if mode == "text" else "none"
+        self.image_rows.layout.display = "flex" if mode == "image" else "none"
+
+    def _words(self, text: str) -> str:
+        n = word_count(text)
+        key = "words_enough" if self.item.min_words and n >= self.item.min_words else "words_min"
+        return f"<small>{t(key if self.item.min_words else 'words', n=n, min=self.item.min_words)}</small>"
+
+    def _preview(self) -> str:
+        if not self.image_ref:
+            return f"<p><small>{html.escape(t('upload_none'))}</small></p>"
+        name = self.image_ref.get("original", "")
+        uri = image_data_uri(self.store.folder, self.image_ref)
+        if uri is None:
+            return f"<p role='alert'>{html.escape(t('upload_missing', name=name))}</p>"
+        saved = t("upload_saved", name=name, size=max(1, round(self.image_ref["size"] / 1024)))
+        return (f"<p>{html.escape(saved)}</p><img src='{uri}' alt='{html.escape(t('upload_alt', name=name))}' "
+                "style='max-width:min(100%,32em);max-height:24em;border:1px solid #767676'>")
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:  # our own reset below
+            return
+        upload = files[0]
+        try:
+            ref = store_image(self.store, self.item.id, upload.get("name", ""), bytes(upload["content"]))
+        except UploadRefused as refused:
+            self.status.value = status_html(t(refused.key, **refused.params), "error")
+        except Exception as exc:  # the disk refused: say so, keep the earlier answer
+            self.status.value = status_html(t("save_failed", reason=type(exc).__name__), "error")
+        else:
+            previous, self.image_ref = self.image_ref, ref
+            if self.save(self.current_value()):
+                remove_replaced(self.store.folder, previous, keep=ref)
+                self.preview.value = self._preview()
+            else:  # the answers file still names the earlier image: drop the new, unnamed one
+                self.image_ref = previous
+                remove_replaced(self.store.folder, ref, keep=previous or {})
+        finally:
+            self.upload.value = ()  # frees the kernel's copy; the same file can be chosen again

@@ -1,0 +1,43 @@
+"""Readiness ruler 0-10 (importance or confidence) with motivational-interviewing follow-ups.
+
+The two follow-up questions ("Miksi et valinnut pienempää lukua?", "Mikä nostaisi lukua yhdellä?")
+are where the change talk happens, so they are stored with the score as one answer:
+``{"score": 0-10 | None, "why_not_lower": str, "what_would_raise": str}``. Radio buttons, not a
+slider: "not answered" must differ from 0, and every point is reachable by keyboard.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..i18n import t
+from ..items import RULER_FOLLOW_UPS
+from .base import AnswerWidget, labelled
+
+
+class Ruler(AnswerWidget):
+    css_class = "valmennus-ruler"
+
+    def build(self, initial: Any) -> list[w.Widget]:
+        saved = initial or {}
+        low, high = self.item.ruler_anchors()
+        self.control = labelled(w.RadioButtons, self.item.label(), options=[(str(n), n) for n in range(11)],
+                                value=saved.get("score"))
+        self.anchors = w.HTML(f"<p><small>{html.escape(t('ruler_scale', low=low, high=high))}</small></p>")
+        self.follow_ups = {key: labelled(w.Textarea, t(f"ruler_{key}"), value=saved.get(key, ""), rows=2,
+                                         continuous_update=True)
+                           for key in RULER_FOLLOW_UPS}
+        return [self.control, self.anchors, *self.follow_ups.values()]
+
+    def watched(self) -> list[w.Widget]:
+        return [self.control, *self.follow_ups.values()]
+
+    def current_value(self) -> Any:
+        value: dict[str, Any] = {"score": self.control.value}
+        value.update({key: area.value for key, area in self.follow_ups.items()})
+        if value["score"] is None and not any(value[k].strip() for k in RULER_FOLLOW_UPS):
+            return None
+        return value

@@ -1,0 +1,55 @@
+"""Share with the group: under my name, under a nickname, or not at all (the default).
+
+Nothing saved means not shared, so a participant who never touches this widget shares nothing.
+Saved as ``{"mode": "none" | "name" | "nickname", "nickname": str}``; a nickname choice with an
+empty nickname is saved as it is but read as not shared (and the widget says so).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..i18n import t
+from ..items import MAX_NICKNAME_CHARS, SHARE_MODES
+from .base import AnswerWidget, labelled
+
+
+def is_shared(value: Any) -> bool:
+    """Whether a saved share value lets the facilitator show the answer to the group."""
+    if not isinstance(value, dict):
+        return False
+    mode = value.get("mode")
+    return mode == "name" or (mode == "nickname" and bool(str(value.get("nickname", "")).strip()))
+
+
+class Share(AnswerWidget):
+    css_class = "valmennus-share"
+
+    def build(self, initial: Any) -> list[w.Widget]:
+        saved = initial or {"mode": "none", "nickname": ""}
+        self.control = labelled(w.RadioButtons, self.item.label(),
+                                options=[(t(f"share_{mode}"), mode) for mode in SHARE_MODES], value=saved["mode"])
+        self.nickname = labelled(w.Text, t("share_nickname_label"), value=saved.get("nickname", ""),
+                                 continuous_update=True, layout=w.Layout(width="auto", max_width="24em",
+                                                                         display="flex", flex_flow="column"))
+        self.note = w.HTML(self._note(saved))
+        return [self.control, self.nickname, self.note]
+
+    def watched(self) -> list[w.Widget]:
+        return [self.control, self.nickname]
+
+    def current_value(self) -> Any:
+        return {"mode": self.control.value, "nickname": self.nickname.value[:MAX_NICKNAME_CHARS]}
+
+    def _note(self, value: dict[str, Any]) -> str:
+        if value["mode"] == "nickname" and not is_shared(value):
+            return f"<p><small>{html.escape(t('share_nickname_missing'))}</small></p>"
+        if value["mode"] == "none":
+            return f"<p><small>{html.escape(t('share_default'))}</small></p>"
+        return ""
+
+    def after_change(self, value: Any) -> None:
+        self.note.value = self._note(value)
