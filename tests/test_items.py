@@ -15,9 +15,10 @@ def test_does_the_bank_load_with_every_item_in_three_languages() -> None:
         assert all(text.strip() for text in item.text.values()), item.id
 
 
-def test_does_week_one_ask_a_diary_four_reflections_and_five_scales() -> None:
+def test_does_week_one_ask_a_diary_four_reflections_five_scales_and_a_shared_thought() -> None:
     kinds = [item.kind for item in for_week("viikko1")]
-    assert kinds.count("text") == 5 and kinds.count("likert5") == 5
+    assert kinds.count("text") == 6 and kinds.count("likert5") == 5 and kinds.count("share") == 1
+    assert get("W1_SHARE").extra["shares"] == "W1_SHARED"
 
 
 @pytest.mark.parametrize("value, ok", [(1, True), (5, True), (CANT_SAY, True), ("4", False), (0, False),

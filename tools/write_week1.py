@@ -197,9 +197,11 @@ Kerro ryhmälle yksi este, johon törmäsit asioidessasi, ja yksi "Miten voisimm
 voisi madaltaa estettä. Esimerkiksi: "Miten voisimme auttaa asiakasta löytämään neuvonnan
 yhteystiedot nopeammin?" Kommentoi lisäksi kannustavasti yhden toisen osallistujan ajatusta [12][13].
 
-Ohjaaja kertoo aloitustapaamisessa, missä ryhmän yhteinen seinä on. Älä kirjoita jaettuun
-tehtävään asiakkaiden tietoja.
+Päätät itse, jaetaanko ajatuksesi: omalla nimelläsi, nimimerkillä vai ei lainkaan. Jos et valitse
+mitään, ajatusta ei jaeta. Ohjaaja kokoaa jaetut ajatukset ryhmän yhteiselle seinälle. Älä kirjoita
+jaettuun tehtävään asiakkaiden tietoja.
 """, "jaettu_tehtava"),
+    code('nb.ask_all("W1_SHARED", "W1_SHARE")', "jaettu_kentat"),
     locked_md("""
 ## Yhteenveto vastauksistasi
 

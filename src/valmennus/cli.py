@@ -66,6 +66,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 1
     print(f"  ok  {len(participants)} participants graded; each feedback page holds their own answers "
           "and the facilitator's comment")
+    from .ops.share import build_wall, collect_posts
+    from .ops.verify import wall_problems
+
+    wall = build_wall(report.course, report.week)
+    problems = wall_problems(report, wall.read_text(encoding="utf-8"))
+    if problems:
+        print("FAILED checks:", *problems, sep="\n  ", file=sys.stderr)
+        return 1
+    print(f"  ok  shared wall with {len(collect_posts(report.course, report.week))} posts, nothing private: {wall}")
     _print_scores(report)
     if not args.serve:
         return 0

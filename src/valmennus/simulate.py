@@ -16,7 +16,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from .answers import AnswerStore, answers_filename
-from .items import CANT_SAY, for_week
+from .items import CANT_SAY, Item, for_week, quiz_is_correct
 
 # profile -> what the participant leaves undone
 PROFILES = ("complete", "short_diary", "no_reflection", "partial_scales", "corrupt")
@@ -141,19 +141,45 @@ def diary_text(rng: random.Random, long: bool = True) -> str:
     return "\n".join(lines)
 
 
+SHARED_THOUGHTS = [
+    "Este: ohjeet olivat virkakielisiä. Miten voisimme kirjoittaa ohjeet selkeämmin yhdessä asiakkaiden kanssa?",
+    "Este: neuvonnan yhteystiedot olivat piilossa. Miten voisimme tuoda avun näkyviin heti etusivulle?",
+    "Este: istunto vanheni kesken. Miten voisimme varoittaa asiakasta ennen kuin tiedot katoavat?",
+    "Este: kirjautuminen vaati pankkitunnukset. Miten voisimme kertoa muista tunnistautumistavoista?",
+]
+NICKNAMES = ["Kettu", "Mustikka", "Pohjantähti", "Kaisla", "Revontuli", "Tervaleppä"]
+
+
+def _value_for(item: Item, participant: Participant, rng: random.Random) -> object:
+    """What the widget of ``item`` would save for a participant who answered it."""
+    if item.kind == "likert5":
+        return rng.choices([1, 2, 3, 4, 5, CANT_SAY], weights=[1, 3, 6, 8, 4, 1])[0]
+    if item.kind == "cando4":
+        return rng.choices([1, 2, 3, 4], weights=[1, 4, 6, 3])[0]
+    if item.kind == "quiz":
+        chosen = sorted(item.correct_ids()) if rng.random() < 0.8 else [item.options[0].id]
+        return {"chosen": chosen, "correct": quiz_is_correct(item, chosen)}
+    if item.kind == "ruler":
+        return {"score": rng.randint(4, 10), "why_not_lower": rng.choice(FEEL), "what_would_raise": rng.choice(PLAN)}
+    if item.kind == "checklist":
+        return [o.id for o in item.options if rng.random() < 0.6] or [item.options[0].id]
+    if item.kind == "share":
+        mode = rng.choices(["name", "nickname", "none"], weights=[4, 3, 3])[0]
+        return {"mode": mode, "nickname": rng.choice(NICKNAMES) if mode == "nickname" else ""}
+    if item.kind == "response":
+        return {"mode": "text", "text": rng.choice(DESC), "image": None}
+    if item.id.endswith("DIARY"):
+        return diary_text(rng, long=participant.profile != "short_diary")
+    if item.construct == "shared_task":
+        return rng.choice(SHARED_THOUGHTS)
+    pool = {"description": DESC, "feelings": FEEL, "analysis": ANAL, "action_plan": PLAN}.get(item.gibbs_stage, DESC)
+    return rng.choice(pool)
+
+
 def answers_for(participant: Participant, week: str, seed: int = 2026) -> dict[str, object]:
     """What this participant's widgets would have saved for ``week``: item id -> value."""
     rng = random.Random(f"{seed}:{participant.id}:{week}")
-    values: dict[str, object] = {}
-    for item in for_week(week):
-        if item.kind == "likert5":
-            values[item.id] = rng.choices([1, 2, 3, 4, 5, CANT_SAY], weights=[1, 3, 6, 8, 4, 1])[0]
-        elif item.id.endswith("DIARY"):
-            values[item.id] = diary_text(rng, long=participant.profile != "short_diary")
-        else:
-            pool = {"description": DESC, "feelings": FEEL, "analysis": ANAL,
-                    "action_plan": PLAN}.get(item.gibbs_stage, DESC)
-            values[item.id] = rng.choice(pool)
+    values: dict[str, object] = {item.id: _value_for(item, participant, rng) for item in for_week(week)}
     if participant.profile == "no_reflection":
         for item in for_week(week):
             if item.gibbs_stage:

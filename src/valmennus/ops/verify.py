@@ -38,3 +38,16 @@ def loop_problems(report: LoopReport) -> list[str]:
         if "<script>alert" in page:
             problems.append(f"{p.id}: unescaped markup from an answer reached the feedback page")
     return problems
+
+
+def wall_problems(report: LoopReport, wall_text: str) -> list[str]:
+    """The shared wall holds what was shared and nothing private (diaries, reflections)."""
+    problems = []
+    for p in report.participants:
+        answers = simulate.answers_for(p, report.week)
+        for item_id, value in answers.items():
+            if isinstance(value, str) and "SHARED" not in item_id and html.escape(value[:40]) in wall_text:
+                problems.append(f"{p.id}: private answer {item_id} appears on the shared wall")
+    if "<script>alert" in wall_text:
+        problems.append("unescaped markup reached the shared wall")
+    return problems
