@@ -9,7 +9,27 @@ SERVE  ?= 1
 PARTICIPANTS ?= 12
 PORT   ?= 8866
 
-.PHONY: venv demo test lint release clean-demo
+# The one-host JupyterHub (deploy/README.md): its own venv from Debian's /usr/bin/python3 in a folder
+# every account can read, and configurable-http-proxy from npm into deploy/node_modules.
+HUB_PREFIX ?= /opt/valmennus-hub
+HUB_VENV   := $(HUB_PREFIX)/venv
+HUB_STAMP  := $(HUB_VENV)/.installed-stamp
+HUB_PROXY  := deploy/node_modules/.bin/configurable-http-proxy
+HUB_STATE  ?= /srv/valmennus-hub
+HUB_PORT   ?= 8000
+PACKAGE_FILES := $(shell find src -type f \( -name '*.py' -o -name '*.yaml' \) 2>/dev/null)
+
+# The hub test needs root (it creates Linux users). As root, `make test` builds the hub pieces and
+# the hub test must run (VALMENNUS_REQUIRE_HUB=1); otherwise it is skipped with its reason.
+ifeq ($(shell id -u),0)
+HUB_TEST_DEPS := hub-env
+HUB_REQUIRE   := 1
+else
+HUB_TEST_DEPS :=
+HUB_REQUIRE   := 0
+endif
+
+.PHONY: venv demo test lint release clean-demo system-deps hub-env hub hub-clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +42,21 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/valmennus demo --participants $(PARTICIPANTS) --serve $(SERVE) --port $(PORT)
 
-test: $(STAMP)
+system-deps:
 	bash tools/install-system-deps.sh
-	$(BIN)/ruff check src tests tools
-	$(BIN)/python -m pytest
+
+# axe-core for the accessibility checks of the browser tests (tests/browser), pinned by its package-lock.json.
+AXE_STAMP := tests/browser/node_modules/.stamp
+$(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $(AXE_STAMP)
+
+test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
+	$(BIN)/ruff check src tests tools benchmarks deploy
+	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools benchmarks deploy
 
 # Regenerate release/ from source/ (never edit release/ by hand).
 release: $(STAMP)
@@ -36,3 +64,25 @@ release: $(STAMP)
 
 clean-demo:
 	rm -rf .demo
+
+$(HUB_STAMP): pyproject.toml requirements.lock deploy/hub-constraints.txt deploy/build-hub-env.sh $(PACKAGE_FILES)
+	bash deploy/build-hub-env.sh . $(HUB_PREFIX)
+	touch $(HUB_STAMP)
+
+$(HUB_PROXY): deploy/package.json deploy/package-lock.json
+	npm ci --prefix deploy --no-audit --no-fund --loglevel=error
+	touch $(HUB_PROXY)
+
+hub-env: $(HUB_STAMP) $(HUB_PROXY)
+
+# JupyterHub on http://127.0.0.1:$(HUB_PORT)/ with try-out accounts (root). Ctrl-C stops everything it started.
+hub: system-deps hub-env
+	HUB_VENV=$(HUB_VENV) $(HUB_VENV)/bin/python deploy/run_hub.py --state $(HUB_STATE) --port $(HUB_PORT)
+
+# Remove the try-out accounts, their homes and $(HUB_STATE) (the hub must be stopped).
+hub-clean:
+	HUB_VENV=$(HUB_VENV) $(HUB_VENV)/bin/python deploy/run_hub.py --state $(HUB_STATE) --clean
+
+# Benchmarks: ratios against plain nbgrader on the same run (figures go into the README).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/autograde.py --participants $(or $(BENCH_N),100)

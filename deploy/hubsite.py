@@ -1,0 +1,294 @@
+"""One host's course on JupyterHub: the site description and the root-only host setup.
+
+A *site file* (JSON, mode 0600: it holds database passwords) says who is who and where things live;
+``jupyterhub_config.py`` reads it, and :func:`setup_host` makes the Linux side match it: groups,
+accounts with private homes, the grader account, the course directory, the exchange root, and the
+per-role Jupyter configuration. ``make hub`` and the hub test both go through here, so what is tested
+is what is installed. Standard library only (plus ``valmennus`` for copying the course), run as root.
+
+File modes this relies on for privacy (DESIGN §4):
+- every home is 0700: a participant's fetched week and answers file are theirs alone;
+- the exchange root is 0777 as nbgrader requires; nbgrader makes ``<course>/inbound`` write-only for
+  others (0733, not listable) and names each submission with a random suffix;
+- the course directory is readable (its ``nbgrader_config.py`` and ``source/`` are course content),
+  but ``submitted/``, ``autograded/`` and ``feedback/`` are 2750 grader:formgrade-<course>, and the
+  grader service runs with umask 027, so nothing it writes is readable by participants or coordinators.
+"""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import pwd
+import shutil
+import subprocess
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+PRIVATE_COURSE_DIRS = ("submitted", "autograded", "feedback")
+
+# nbgrader's instructor extensions: participants and coordinators never get them (DESIGN §6).
+INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
+INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                          "@jupyter/nbgrader:course-list")
+ALL_NBGRADER_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader",
+                                  "nbgrader.server_extensions.assignment_list",
+                                  "nbgrader.server_extensions.course_list",
+                                  "nbgrader.server_extensions.validate_assignment")
+
+
+@dataclass
+class Site:
+    """Everything one hub needs to know; saved as JSON next to the hub's state."""
+
+    course_id: str
+    state_dir: str                 # hub database, cookie secret, per-role Jupyter config, dashboards
+    course_dir: str                # the nbgrader course (owned by the grader account)
+    exchange: str                  # nbgrader exchange root (0777)
+    venv: str                      # the hub venv (readable by every user)
+    proxy_command: str             # configurable-http-proxy
+    db_url: str                    # gradebook, read-write (the grader account only)
+    db_url_readonly: str = ""      # gradebook for coordinators' dashboards (SELECT only)
+    participants: list[str] = field(default_factory=list)
+    facilitators: list[str] = field(default_factory=list)
+    coordinators: list[str] = field(default_factory=list)
+    admins: list[str] = field(default_factory=list)
+    dummy_password: str = ""       # set only for trying out / tests: DummyAuthenticator with this password
+    ip: str = "127.0.0.1"
+    port: int = 8000
+    hub_port: int = 8081
+    proxy_api_port: int = 8001
+    service_port: int = 9999
+
+    # names that follow the nbgrader JupyterHub convention
+    @property
+    def student_group(self) -> str:
+        return f"nbgrader-{self.course_id}"
+
+    @property
+    def grader_group(self) -> str:
+        return f"formgrade-{self.course_id}"
+
+    @property
+    def grader(self) -> str:
+        return f"grader-{self.course_id}"
+
+    @property
+    def coordinator_group(self) -> str:
+        return "coordinators"
+
+    @property
+    def jupyter_dir(self) -> Path:
+        return Path(self.state_dir) / "jupyter"
+
+    @property
+    def dashboards_dir(self) -> Path:
+        return Path(self.state_dir) / "dashboards"
+
+    @property
+    def hub_dir(self) -> Path:
+        return Path(self.state_dir) / "hub"
+
+    def config_path(self, role: str) -> str:
+        """JUPYTER_CONFIG_PATH for a role: its own folder first, then the common one."""
+        return os.pathsep.join([str(self.jupyter_dir / role), str(self.jupyter_dir / "common")])
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        path = Path(path)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(asdict(self), fh, indent=2)
+        return path
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Site:
+        return cls(**json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+# -- Linux accounts ---------------------------------------------------------------------------------
+def _group_exists(name: str) -> bool:
+    try:
+        grp.getgrnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+def _user_exists(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+def ensure_group(name: str) -> bool:
+    """Create a Linux group; True if it was created here (so a test knows what to remove)."""
+    if _group_exists(name):
+        return False
+    subprocess.run(["groupadd", name], check=True, timeout=30)
+    return True
+
+
+def ensure_user(name: str, groups: list[str], primary: str | None = None, system: bool = False) -> bool:
+    """Create a Linux account with a private (0700) home; True if it was created here."""
+    created = False
+    if not _user_exists(name):
+        args = ["useradd", "--create-home", "--shell", "/bin/bash"]
+        if primary:
+            args += ["--gid", primary]
+        else:
+            args += ["--user-group"]
+        if system:
+            args.append("--system")
+        subprocess.run([*args, name], check=True, timeout=30)
+        created = True
+    if groups:
+        subprocess.run(["usermod", "--append", "--groups", ",".join(groups), name], check=True, timeout=30)
+    home = Path(pwd.getpwnam(name).pw_dir)
+    home.mkdir(mode=0o700, exist_ok=True)
+    shutil.chown(home, name, pwd.getpwnam(name).pw_gid)
+    os.chmod(home, 0o700)  # Debian's useradd default follows UMASK (0755): not private enough
+    return created
+
+
+def remove_user(name: str) -> None:
+    subprocess.run(["userdel", "--remove", name], check=False, timeout=60, capture_output=True)
+
+
+def remove_group(name: str) -> None:
+    subprocess.run(["groupdel", name], check=False, timeout=30, capture_output=True)
+
+
+def create_accounts(site: Site) -> tuple[list[str], list[str]]:
+    """Groups and accounts for the site; returns the (users, groups) created by this call."""
+    made_groups = [g for g in (site.student_group, site.grader_group) if ensure_group(g)]
+    made_users = []
+    if ensure_user(site.grader, [], primary=site.grader_group, system=False):
+        made_users.append(site.grader)
+    for name in site.participants:
+        if ensure_user(name, [site.student_group]):
+            made_users.append(name)
+    for name in site.facilitators:
+        if ensure_user(name, [site.grader_group]):
+            made_users.append(name)
+    for name in (*site.coordinators, *site.admins):
+        if ensure_user(name, []):
+            made_users.append(name)
+    return made_users, made_groups
+
+
+# -- folders and configuration ----------------------------------------------------------------------
+def _write(path: Path, text: str, mode: int = 0o644) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    os.chmod(path, mode)
+
+
+def write_jupyter_config(site: Site) -> None:
+    """Per-role Jupyter configuration, picked by JUPYTER_CONFIG_PATH in the spawner's pre_spawn_hook.
+
+    Never /etc/jupyter: that would change every Jupyter on the machine (the repo's own tests too).
+    """
+    common = site.jupyter_dir / "common"
+    _write(common / "nbgrader_config.py", f'''"""nbgrader on this hub (written by deploy/hubsite.py)."""
+from nbgrader.auth import JupyterHubAuthPlugin
+
+c = get_config()  # noqa: F821
+c.Authenticator.plugin_class = JupyterHubAuthPlugin
+c.Exchange.path_includes_course = True
+c.Exchange.root = {site.exchange!r}
+''')
+
+    def server_extensions(off: tuple[str, ...]) -> str:
+        return json.dumps({"ServerApp": {"jpserver_extensions": dict.fromkeys(off, False)}}, indent=2)
+
+    def lab_disabled(plugins: tuple[str, ...]) -> str:
+        return json.dumps({"disabledExtensions": dict.fromkeys(plugins, True)}, indent=2)
+
+    # participants: the Assignments tab only; no formgrader, no create-assignment, no course list
+    participant = site.jupyter_dir / "participant"
+    _write(participant / "jupyter_server_config.json", server_extensions(INSTRUCTOR_SERVER_EXTENSIONS))
+    _write(participant / "labconfig" / "page_config.json", lab_disabled(INSTRUCTOR_LAB_PLUGINS))
+    # facilitators grade in the course's formgrader service, not in their own server
+    facilitator = site.jupyter_dir / "facilitator"
+    _write(facilitator / "jupyter_server_config.json", server_extensions(("nbgrader.server_extensions.formgrader",)))
+    _write(facilitator / "labconfig" / "page_config.json", lab_disabled(("@jupyter/nbgrader:formgrader",)))
+    # coordinators: Voilà dashboards only, no nbgrader at all
+    coordinator = site.jupyter_dir / "coordinator"
+    _write(coordinator / "jupyter_server_config.json", server_extensions(ALL_NBGRADER_SERVER_EXTENSIONS))
+    _write(coordinator / "labconfig" / "page_config.json",
+           lab_disabled((*INSTRUCTOR_LAB_PLUGINS, "@jupyter/nbgrader:assignment-list",
+                         "@jupyter/nbgrader:validate-assignment", "@jupyter/nbgrader:menu")))
+    # the grader service: formgrader inside the hub's iframe needs this CSP (JupyterHub >= 4.1, #1870)
+    grader = site.jupyter_dir / "grader"
+    _write(grader / "jupyter_server_config.py", '''c = get_config()  # noqa: F821
+c.ServerApp.tornado_settings = {"headers": {"Content-Security-Policy": "frame-ancestors 'self'"}}
+''')
+    for folder in (site.jupyter_dir, *site.jupyter_dir.rglob("*")):
+        if folder.is_dir():
+            os.chmod(folder, 0o755)
+
+
+def prepare_course_dir(site: Site, repo: Path) -> None:
+    """The course directory, owned by the grader account; a course that exists is left as it is."""
+    course = Path(site.course_dir)
+    if not (course / "nbgrader_config.py").is_file():
+        from valmennus.ops.course_loop import prepare_course
+
+        prepare_course(repo, course)
+    for name in PRIVATE_COURSE_DIRS:
+        (course / name).mkdir(exist_ok=True)
+    for path in (course, *course.rglob("*")):
+        shutil.chown(path, site.grader, site.grader_group)
+    os.chmod(course, 0o755)
+    for name in PRIVATE_COURSE_DIRS:
+        os.chmod(course / name, 0o2750)
+
+
+def prepare_folders(site: Site, repo: Path) -> None:
+    """State, exchange, dashboards and course folders with the modes the module docstring lists."""
+    state = Path(site.state_dir)
+    state.mkdir(parents=True, exist_ok=True)
+    os.chmod(state, 0o755)
+    site.hub_dir.mkdir(exist_ok=True)
+    os.chmod(site.hub_dir, 0o700)  # hub database, cookie secret: root only
+    exchange = Path(site.exchange)
+    exchange.mkdir(parents=True, exist_ok=True)
+    os.chmod(exchange, 0o777)  # nbgrader's exchange root must be writable by everyone
+    site.dashboards_dir.mkdir(exist_ok=True)
+    os.chmod(site.dashboards_dir, 0o755)
+    for notebook in sorted((repo / "dashboards").glob("*.ipynb")):
+        shutil.copy2(notebook, site.dashboards_dir / notebook.name)
+        os.chmod(site.dashboards_dir / notebook.name, 0o644)
+    write_jupyter_config(site)
+    prepare_course_dir(site, repo)
+
+
+def setup_host(site: Site, repo: Path) -> tuple[list[str], list[str]]:
+    """Accounts, folders and configuration for ``site``; returns the (users, groups) created."""
+    if os.geteuid() != 0:
+        raise PermissionError("the hub host setup creates Linux accounts: run it as root")
+    created = create_accounts(site)
+    prepare_folders(site, repo)
+    return created
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python deploy/hubsite.py setup /etc/valmennus-hub/site.json``: run again after editing the site file."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="Accounts, folders and Jupyter configuration for a hub site")
+    parser.add_argument("action", choices=["setup"])
+    parser.add_argument("site_file")
+    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    site = Site.load(args.site_file)
+    users, groups = setup_host(site, Path(__file__).resolve().parent.parent)
+    print(f"site {site.course_id}: created users {users or 'none'}, groups {groups or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""JupyterHub for one course on one host: participants, facilitators, coordinators (deploy/README.md).
+
+Everything site-specific comes from the site file named by ``VALMENNUS_HUB_SITE`` (see
+``site.example.json`` and ``hubsite.py``). What this file decides:
+
+- real Linux users (LocalProcessSpawner switches to them), so nbgrader's student id is the login name;
+- hub groups ``nbgrader-<course>`` (participants), ``formgrade-<course>`` (facilitators) and
+  ``coordinators``; roles that let facilitators (only) into the course's formgrader service;
+- one formgrader service per course, named as the course id, running as ``grader-<course>``;
+- per-role Jupyter configuration through ``JUPYTER_CONFIG_PATH`` (participants get no instructor
+  extensions; coordinators land on their Voilà dashboard);
+- the gradebook URL: the grader service gets the read-write one, coordinators the read-only one.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hubsite import Site  # noqa: E402
+
+c = get_config()  # noqa: F821  (provided by JupyterHub when it loads this file)
+site = Site.load(os.environ["VALMENNUS_HUB_SITE"])
+venv_bin = str(Path(site.venv) / "bin")
+base_path = f"{venv_bin}:/usr/local/bin:/usr/bin:/bin"  # nbgrader shells out to alembic: venv first
+
+# -- network: everything on one address (127.0.0.1 for trying out; a TLS proxy in front for real use)
+c.JupyterHub.ip = site.ip
+c.JupyterHub.port = site.port
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = site.hub_port
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{site.proxy_api_port}"
+c.ConfigurableHTTPProxy.command = [site.proxy_command]
+c.ConfigurableHTTPProxy.pid_file = str(site.hub_dir / "proxy.pid")
+c.JupyterHub.db_url = f"sqlite:///{site.hub_dir / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(site.hub_dir / "cookie_secret")
+c.JupyterHub.cleanup_servers = True  # stopping the hub stops every server it spawned
+
+# -- who may log in
+everyone = sorted({*site.participants, *site.facilitators, *site.coordinators, *site.admins})
+if site.dummy_password:
+    # Trying out and tests only. For real use set authenticator_class to your organisation's
+    # (e.g. "generic-oauth" or "ldapauthenticator") and keep the allowed users and groups below.
+    c.JupyterHub.authenticator_class = "dummy"
+    c.DummyAuthenticator.password = site.dummy_password
+c.Authenticator.allowed_users = set(everyone)
+c.Authenticator.allow_existing_users = False  # the grader account is a hub user, but nobody logs in as it
+c.Authenticator.admin_users = set(site.admins)
+c.JupyterHub.load_groups = {
+    site.student_group: {"users": list(site.participants)},
+    # the grader account is in the group so nbgrader's course list finds the course for the service
+    site.grader_group: {"users": [*site.facilitators, site.grader]},
+    site.coordinator_group: {"users": list(site.coordinators)},
+}
+
+# -- roles: facilitators reach the course's formgrader; the grader service may add students to its group
+#    and read its own account's groups (formgrader lists the exchange through nbgrader's JupyterHubAuthPlugin)
+course_group_scopes = [f"list:groups!group={site.student_group}", f"read:groups!group={site.student_group}",
+                       f"groups!group={site.student_group}", f"read:users:name!user={site.grader}",
+                       f"read:users:groups!user={site.grader}"]
+c.JupyterHub.load_roles = [
+    {"name": f"formgrade-{site.course_id}", "groups": [site.grader_group],
+     "scopes": [f"access:services!service={site.course_id}", "list:services",
+                f"read:services!service={site.course_id}"]},
+    {"name": f"service-{site.course_id}", "services": [site.course_id], "scopes": course_group_scopes},
+]
+
+# -- the formgrader service of the course, as the grader account, in the course directory
+c.JupyterHub.services = [{
+    "name": site.course_id,
+    "url": f"http://127.0.0.1:{site.service_port}",
+    "display": True,
+    "oauth_no_confirm": True,
+    "user": site.grader,
+    "cwd": site.course_dir,
+    # umask 027: submissions, autograded copies, feedback and logs stay grader + facilitators only
+    "command": ["/bin/sh", "-c", f"umask 027 && exec {venv_bin}/jupyterhub-singleuser "
+                f"--ServerApp.root_dir={site.course_dir}"],
+    "environment": {
+        "PATH": base_path,
+        "JUPYTERHUB_USER": site.grader,  # nbgrader's JupyterHubAuthPlugin reads it
+        "JUPYTERHUB_DEFAULT_URL": "/formgrader",
+        "JUPYTER_CONFIG_PATH": site.config_path("grader"),
+        "VALMENNUS_COURSE_ID": site.course_id,
+        "VALMENNUS_EXCHANGE": site.exchange,
+        "VALMENNUS_DB_URL": site.db_url,
+    },
+}]
+
+# -- users' servers
+c.Spawner.cmd = [f"{venv_bin}/jupyterhub-singleuser"]
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = {"PATH": base_path, "VALMENNUS_LANG": "fi"}
+c.Spawner.http_timeout = 60
+c.Spawner.start_timeout = 120
+# The server's own token: enough for nbgrader's course list (own groups, the course services), no more.
+c.Spawner.server_token_scopes = ["access:servers!server", "users:activity!user", "read:users:name!user",
+                                 "read:users:groups!user", "list:services", "read:services"]
+
+
+def role_of(user_groups: set[str]) -> str:
+    """One role per person; a coordinator who is also a facilitator gets the coordinator's server."""
+    if site.coordinator_group in user_groups:
+        return "coordinator"
+    if site.grader_group in user_groups:
+        return "facilitator"
+    return "participant"
+
+
+def pre_spawn_hook(spawner) -> None:  # noqa: ANN001  (JupyterHub passes its Spawner)
+    role = role_of({g.name for g in spawner.user.groups})
+    env = {**spawner.environment, "JUPYTER_CONFIG_PATH": site.config_path(role), "VALMENNUS_ROLE": role}
+    if role == "coordinator":
+        # Voilà's server extension in their own server; the dashboard reads the read-only gradebook role
+        spawner.notebook_dir = str(site.dashboards_dir)
+        spawner.default_url = "/voila/render/edistyminen.ipynb"
+        env.update(VALMENNUS_COURSE=site.course_dir, VALMENNUS_COURSE_ID=site.course_id,
+                   VALMENNUS_EXCHANGE=site.exchange, VALMENNUS_DB_URL=site.db_url_readonly)
+    spawner.environment = env
+
+
+c.Spawner.pre_spawn_hook = pre_spawn_hook

@@ -1,0 +1,161 @@
+"""Start and stop the hub for a site; ``make hub`` runs :func:`main` (try-out accounts, Ctrl-C stops).
+
+The hub runs as root (LocalProcessSpawner switches to each person's Linux account) in its own process
+group, so stopping it never depends on process names: SIGTERM to the hub lets it stop the servers it
+spawned, its formgrader service and the proxy; anything left in its group is then killed by id.
+Should the starting process die without cleaning up (even SIGKILL), Linux sends the hub SIGTERM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from hubsite import Site, remove_group, remove_user, setup_host  # noqa: E402
+from pgcluster import PostgresCluster, die_with_parent, start_cluster  # noqa: E402
+
+
+def start_hub(site_file: Path, log: Path, timeout: float = 90) -> subprocess.Popen[bytes]:
+    """Start JupyterHub for the site and wait until its API answers; raise (hub stopped) if it does not."""
+    site = Site.load(site_file)
+    env = {"PATH": f"{site.venv}/bin:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
+           "VALMENNUS_HUB_SITE": str(site_file), "HOME": "/root"}
+    with log.open("ab") as out:
+        proc = subprocess.Popen([f"{site.venv}/bin/jupyterhub", "-f", str(HERE / "jupyterhub_config.py")],
+                                cwd=site.hub_dir, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True, preexec_fn=die_with_parent(signal.SIGTERM))
+    url = f"http://127.0.0.1:{site.port}/hub/api/"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"JupyterHub exited with {proc.returncode}; see {log}")
+        try:
+            with urllib.request.urlopen(url, timeout=3) as response:
+                if response.status == 200:
+                    return proc
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    stop_hub(proc)
+    raise TimeoutError(f"JupyterHub did not answer at {url} within {timeout:.0f} s; see {log}")
+
+
+def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    """SIGTERM the hub (it stops its servers, service and proxy), then kill whatever is left of its group."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # the proxy and services share the hub's process group
+    except ProcessLookupError:
+        pass
+
+
+DEMO_COURSE = "digiasiakas"
+DEMO_PEOPLE = {"participants": ["demo-osallistuja1", "demo-osallistuja2"], "facilitators": ["demo-ohjaaja"],
+               "coordinators": ["demo-koordinaattori"]}
+
+
+def demo_site(state: Path, cluster: PostgresCluster, port: int) -> Site:
+    """Try-out accounts: two participants, a facilitator, a coordinator (all with one printed password)."""
+    course_id = DEMO_COURSE
+    cluster.create_database("gradebook", owner_role="valmennus_grader", readonly_role="valmennus_dashboard")
+    return Site(course_id=course_id, state_dir=str(state), course_dir=str(state / "courses" / course_id),
+                exchange=str(state / "exchange"), venv=os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"),
+                proxy_command=str(HERE / "node_modules" / ".bin" / "configurable-http-proxy"),
+                db_url=cluster.url("gradebook", "valmennus_grader"),
+                db_url_readonly=cluster.url("gradebook", "valmennus_dashboard"),
+                **DEMO_PEOPLE, dummy_password=secrets.token_urlsafe(9),
+                port=port, hub_port=port + 1, proxy_api_port=port + 2, service_port=port + 3)
+
+
+def release_week(site: Site, week: str = "viikko1") -> None:
+    """generate + release the week as the grader account, so participants find it at once."""
+    env = {"PATH": f"{site.venv}/bin:/usr/bin:/bin", "HOME": f"/home/{site.grader}", "LANG": "C.UTF-8",
+           "VALMENNUS_COURSE_ID": site.course_id, "VALMENNUS_EXCHANGE": site.exchange,
+           "VALMENNUS_DB_URL": site.db_url, "JUPYTER_CONFIG_PATH": str(site.jupyter_dir / "common")}
+    for step in ("generate_assignment", "release_assignment"):
+        subprocess.run([f"{site.venv}/bin/nbgrader", step, week, "--force"], cwd=site.course_dir, env=env,
+                       user=site.grader, umask=0o027, check=True, timeout=300, capture_output=True)
+
+
+def clean(state: Path) -> int:
+    """Remove the try-out accounts (with their homes), their groups and the state folder (hub stopped)."""
+    import psutil
+
+    accounts = [*(n for names in DEMO_PEOPLE.values() for n in names), f"grader-{DEMO_COURSE}"]
+    running = [p.pid for p in psutil.process_iter(["username"]) if p.info["username"] in accounts]
+    if running:
+        print(f"the try-out accounts still run processes {running}: stop `make hub` (Ctrl-C) first", file=sys.stderr)
+        return 1
+    for name in accounts:
+        remove_user(name)
+    for group in (f"nbgrader-{DEMO_COURSE}", f"formgrade-{DEMO_COURSE}"):
+        remove_group(group)
+    shutil.rmtree(state, ignore_errors=True)
+    print(f"removed the try-out accounts and {state}")
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Start the one-host hub with try-out accounts (Ctrl-C stops)")
+    parser.add_argument("--state", default=os.environ.get("HUB_STATE", "/srv/valmennus-hub"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("HUB_PORT", "8000")))
+    parser.add_argument("--clean", action="store_true", help="remove the try-out accounts and the state folder")
+    args = parser.parse_args()
+    state = Path(args.state)
+    if args.clean:
+        return clean(state)
+    # Ctrl-C and `kill <pid>` both stop everything cleanly (a shell may start us with SIGINT ignored).
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    state.mkdir(parents=True, exist_ok=True)
+    os.chmod(state, 0o755)
+    cluster = start_cluster(parent=state)
+    hub = None
+    try:
+        site = demo_site(state, cluster, args.port)
+        setup_host(site, REPO)
+        site_file = site.save(site.hub_dir / "site.json")
+        release_week(site)
+        hub = start_hub(site_file, site.hub_dir / "jupyterhub.log")
+        print(f"JupyterHub for course {site.course_id}: http://127.0.0.1:{site.port}/  (log {site.hub_dir})")
+        print(f"  password for every try-out account: {site.dummy_password}")
+        print(f"  participants {', '.join(site.participants)}; facilitator {', '.join(site.facilitators)}; "
+              f"coordinator {', '.join(site.coordinators)}")
+        print("Stop with Ctrl-C (stops the hub, its servers, the proxy and the try-out PostgreSQL;"
+              " `make hub-clean` also removes the try-out accounts and folders).", flush=True)
+        while hub.poll() is None:
+            time.sleep(1)
+        return hub.returncode or 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if hub is not None:
+            stop_hub(hub)
+        cluster.stop()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

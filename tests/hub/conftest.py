@@ -1,0 +1,122 @@
+"""The real hub for the hub tests: accounts, PostgreSQL, JupyterHub, servers; all removed at the end.
+
+Needs root (real Linux users), the hub venv and configurable-http-proxy (`make hub-env`). Without them
+the tests are skipped, except when VALMENNUS_REQUIRE_HUB=1 (set by `make test`, so CI never skips).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+import pytest
+
+from ..conftest import REPO, free_port
+
+sys.path.insert(0, str(REPO / "deploy"))
+from hubsite import Site, remove_group, remove_user, setup_host  # noqa: E402
+from pgcluster import PostgresCluster, start_cluster  # noqa: E402
+from run_hub import start_hub, stop_hub  # noqa: E402
+
+from .client import Person  # noqa: E402
+
+HUB_VENV = Path(os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"))
+PROXY = REPO / "deploy" / "node_modules" / ".bin" / "configurable-http-proxy"
+ARTIFACTS = REPO / "test-artifacts" / "hub"
+
+
+def _missing() -> str:
+    if os.geteuid() != 0:
+        return "the hub test creates Linux users: run as root"
+    if not (HUB_VENV / "bin" / "jupyterhub").exists():
+        return f"no hub venv at {HUB_VENV}: run `make hub-env`"
+    if not PROXY.exists():
+        return "configurable-http-proxy missing: run `make hub-env` (npm ci --prefix deploy)"
+    return ""
+
+
+@dataclass
+class HubRun:
+    """The running hub of one test module and what the tests need to reach it."""
+
+    site: Site
+    cluster: PostgresCluster
+    url: str
+    password: str
+    timings: dict[str, float] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+
+    def log_in(self, name: str) -> Person:
+        if name not in self.people:
+            self.people[name] = Person.log_in(self.url, name, self.password)
+        return self.people[name]
+
+
+def _end_processes_of(users: list[str]) -> None:
+    """Kill, by pid, anything still running as the accounts this test created (servers, kernels)."""
+    for proc in psutil.process_iter(["username"]):
+        if proc.info["username"] in users:
+            try:
+                proc.kill()
+            except psutil.Error:
+                pass
+
+
+@pytest.fixture(scope="package")
+def hub_run() -> Iterator[HubRun]:
+    reason = _missing()
+    if reason:
+        if os.environ.get("VALMENNUS_REQUIRE_HUB") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    tag = secrets.token_hex(2)
+    course_id = f"vmt{tag}"
+    base = Path(tempfile.mkdtemp(prefix="valmennus-hub-"))
+    os.chmod(base, 0o755)  # the accounts must reach the course, exchange and dashboards below it
+    created_users: list[str] = []
+    created_groups: list[str] = []
+    cluster = hub = run = None
+    try:
+        cluster = start_cluster(parent=base)
+        cluster.create_database("hubgrades", owner_role="hub_grader", readonly_role="hub_dashboard")
+        password = secrets.token_urlsafe(12)
+        site = Site(course_id=course_id, state_dir=str(base / "state"), course_dir=str(base / "course"),
+                    exchange=str(base / "exchange"), venv=str(HUB_VENV), proxy_command=str(PROXY),
+                    db_url=cluster.url("hubgrades", "hub_grader"),
+                    db_url_readonly=cluster.url("hubgrades", "hub_dashboard"),
+                    participants=[f"{course_id}-p01", f"{course_id}-p02"],
+                    facilitators=[f"{course_id}-ohjaaja"], coordinators=[f"{course_id}-koord"],
+                    dummy_password=password, port=free_port(), hub_port=free_port(),
+                    proxy_api_port=free_port(), service_port=free_port())
+        created_users, created_groups = setup_host(site, REPO)
+        site_file = site.save(site.hub_dir / "site.json")
+        started = time.monotonic()
+        hub = start_hub(site_file, base / "jupyterhub.log")
+        run = HubRun(site, cluster, f"http://127.0.0.1:{site.port}", password)
+        run.timings["hub start"] = time.monotonic() - started
+        yield run
+    finally:
+        if hub is not None:
+            stop_hub(hub)
+        _end_processes_of(created_users)
+        for name in created_users:
+            remove_user(name)
+        for name in created_groups:
+            remove_group(name)
+        if cluster is not None:
+            cluster.stop()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        if run is not None:
+            (ARTIFACTS / "timings.json").write_text(json.dumps(run.timings, indent=2))
+        if (base / "jupyterhub.log").exists():
+            shutil.copy2(base / "jupyterhub.log", ARTIFACTS / "jupyterhub.log")
+        shutil.rmtree(base, ignore_errors=True)
