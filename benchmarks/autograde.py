@@ -62,9 +62,17 @@ def build_course(work: Path, n: int) -> CourseSettings:
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
+    """Wall seconds of one command; its output is kept, and shown if it fails."""
+    log = cwd / "bench-command.log"
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    with log.open("w", encoding="utf-8") as fh:
+        proc = subprocess.run(cmd, cwd=cwd, stdout=fh, stderr=subprocess.STDOUT, check=False)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        lines = log.read_text(encoding="utf-8").splitlines()
+        shown = [line for line in lines if "FAILED" in line or "Error" in line or line.startswith("graded")]
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n" + "\n".join((shown or lines)[-30:]))
+    return seconds
 
 
 def scores(course_dir: Path) -> dict[str, float]:
