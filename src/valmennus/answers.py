@@ -57,6 +57,31 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
+def atomic_write(path: Path, payload: bytes, temp_prefix: str = ".") -> None:
+    """Write ``path`` so that a crash at any moment leaves the old file or the new one, never half.
+
+    Temp file in the same folder (so the rename stays on one file system), fsync, mode 0644, atomic
+    ``os.replace``, then fsync of the folder so the rename itself survives a power cut.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
 @dataclass
 class LoadResult:
     """What reading the file gave: the entries, and a problem to tell the participant, if any."""
@@ -165,20 +190,4 @@ class AnswerStore:
         document = {"format": FORMAT, "version": VERSION, "notebook": self.notebook_id,
                     "answers": entries}
         payload = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{self.notebook_id}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
-        dir_fd = os.open(self.folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        atomic_write(self.path, payload, temp_prefix=f".{self.notebook_id}.")

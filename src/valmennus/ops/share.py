@@ -81,8 +81,10 @@ def _post(author: str, target: object, answer: object, folder: Path) -> Post:
         text = str(answer.get("text") or "")
         image = answer.get("image") if answer.get("mode") == "image" else None
         if isinstance(image, dict) and image.get("type") in IMAGE_TYPES:
-            path = folder / Path(str(image.get("file", ""))).name  # never a path outside the submission
-            if path.is_file():
+            from ..widgets.files import image_path  # one rule for which stored names are safe
+
+            path = image_path(folder, image)
+            if path is not None:
                 return Post(author, label, text, path)
         return Post(author, label, text)
     return Post(author, label, str(answer))

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import os
 import re
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..answers import AnswerStore, ReadOnlyStore
+from ..answers import AnswerStore, ReadOnlyStore, atomic_write
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_MB = MAX_BYTES // (1024 * 1024)
@@ -71,18 +69,7 @@ def store_image(store: AnswerStore, item_id: str, name: str, content: bytes) -> 
     mime, ext = check_image(name, content)
     filename = f"{store.notebook_id}.upload.{_UNSAFE.sub('_', item_id)}.{secrets.token_hex(6)}{ext}"
     store.folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=store.folder, prefix=".upload.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, store.folder / filename)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    atomic_write(store.folder / filename, content, temp_prefix=".upload.")
     return {"file": filename, "original": display_name(name), "type": mime, "size": len(content)}
 
 
