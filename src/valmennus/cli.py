@@ -8,10 +8,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .course.guard import answer_files
 from .course.settings import CONFIG_FILE, CourseSettings
 from .i18n import t
+
+if TYPE_CHECKING:
+    from .ops.course_loop import LoopReport
 
 
 def _repo(path: str) -> Path:
@@ -81,13 +85,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return serve_dashboard(root, course_dir, args.port)
 
 
-def _print_scores(report: object) -> None:
+def _print_scores(report: LoopReport) -> None:
     from .cohort.progress import week_progress
     from .cohort.sources import read_course
 
-    tables = read_course(report.course)  # type: ignore[attr-defined]
-    progress = week_progress(tables.participants, tables.grades, tables.collected, tables.feedback,
-                             report.week)  # type: ignore[attr-defined]
+    tables = read_course(report.course)
+    progress = week_progress(tables.participants, tables.grades, tables.collected, tables.feedback, report.week)
     shown = progress[["participant", "completion", "completion_max", "task_mark", "feedback_released"]]
     print(shown.to_string(index=False))
 

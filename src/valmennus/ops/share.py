@@ -19,7 +19,7 @@ from ..answers import AnswerStore
 from ..course.gradebook import open_gradebook
 from ..course.settings import CourseSettings
 from ..i18n import t
-from ..items import bank, valid_value
+from ..items import Item, bank, valid_value
 
 SHARED_DIR = "shared"
 IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif"}
@@ -73,8 +73,8 @@ def collect_posts(course: CourseSettings, week: str) -> list[Post]:
     return posts
 
 
-def _post(author: str, target: object, answer: object, folder: Path) -> Post:
-    label = target.short_label()  # type: ignore[attr-defined]
+def _post(author: str, target: Item, answer: object, folder: Path) -> Post:
+    label = target.short_label()
     if isinstance(answer, str):
         return Post(author, label, answer)
     if isinstance(answer, dict):
