@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,35 +11,17 @@ import pytest
 from valmennus.ops.course_loop import LoopReport
 from valmennus.simulate import answers_for
 
-from .conftest import TRIO, free_port
+from .browser.servers import voila as serve_voila
+from .conftest import TRIO
 
 pytestmark = pytest.mark.server
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboards" / "edistyminen.ipynb"
 
 
 @pytest.fixture
-def voila(graded_course: LoopReport, tmp_path: Path):  # noqa: ANN201
-    port = free_port()
-    env = {**os.environ, "VALMENNUS_COURSE": str(graded_course.course.root), "JUPYTER_RUNTIME_DIR": str(tmp_path)}
-    log = (tmp_path / "voila.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "voila", str(DASHBOARD), "--no-browser", f"--port={port}",
-                             "--Voila.ip=127.0.0.1", "--show_tracebacks=True"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+def voila(graded_course: LoopReport, tmp_path: Path) -> Iterator[str]:
+    with serve_voila(DASHBOARD, tmp_path, {"VALMENNUS_COURSE": str(graded_course.course.root)}) as url:
+        yield url
 
 
 def test_does_the_dashboard_render_progress_without_private_text(voila: str) -> None:

@@ -45,14 +45,15 @@ def _env(home: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def voila(notebook: Path, home: Path) -> Iterator[str]:
+def voila(notebook: Path, home: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """Voilà serving ``notebook``; yields its URL. The kernel runs in the notebook's folder."""
     port = free_port()
     log = home / "voila.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "voila", notebook.name, "--no-browser", f"--port={port}",
                                  "--Voila.ip=127.0.0.1", "--show_tracebacks=True"],
-                                cwd=notebook.parent, env=_env(home), stdout=out, stderr=subprocess.STDOUT)
+                                cwd=notebook.parent, env={**_env(home), **(extra_env or {})}, stdout=out,
+                                stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}/"
             _wait_until_up(url, proc, log)
