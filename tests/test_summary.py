@@ -21,6 +21,7 @@ def _loaded() -> LoadResult:
         "W1_SA1": {"value": 4, "saved_at": SAVED},
         "W1_SA2": {"value": "cant_say", "saved_at": SAVED},
         "W1_SA3": {"value": "4", "saved_at": "not a time"},
+        "PULSE_LOAD": {"value": "right", "saved_at": SAVED},
     })
 
 

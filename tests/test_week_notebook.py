@@ -50,7 +50,7 @@ def test_does_the_notebook_run_cleanly_and_leave_saved_answers_untouched(week: P
     assert (store.path.stat().st_ino, store.path.stat().st_mtime_ns, store.path.read_bytes()) == before
     summary = _html(_outputs(nb, "yhteenveto"))
     assert "Tallennetut vastauksesi" in summary and "Palvelu:" in summary
-    widget_outputs = _outputs(nb, "paivakirja_kentta")
+    widget_outputs = _outputs(nb, "tehtava_kentat")
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in widget_outputs)
     for grade_id in ("valmis_paivakirja", "valmis_pohdinta", "valmis_itsearviointi"):
         assert _outputs(nb, grade_id) == []  # nbgrader reads any output as a problem
@@ -63,7 +63,7 @@ def test_does_a_corrupt_file_leave_the_notebook_usable(week: Path) -> None:
     assert "siirrettiin talteen nimellä viikko1.answers.corrupt-" in setup
     assert len(list(week.glob("viikko1.answers.corrupt-*.json"))) == 1
     assert not (week / "viikko1.answers.json").exists()
-    for grade_id in ("paivakirja_kentta", "pohdinta_kentat", "itsearviointi_kentat", "yhteenveto"):
+    for grade_id in ("tehtava_kentat", "pohdinta_kentat", "itsearviointi_kentat", "yhteenveto"):
         assert not any(o.get("output_type") == "error" for o in _outputs(nb, grade_id)), grade_id
     failed = _outputs(nb, "valmis_paivakirja")
     assert failed[0]["ename"] == "TaskIncomplete"
@@ -78,7 +78,7 @@ def test_is_the_notebook_read_only_when_nbgrader_executes_it(week: Path, monkeyp
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     nb = _run(week)
     assert store.path.read_bytes() == before
-    diary = _html(_outputs(nb, "paivakirja_kentta"))
+    diary = _html(_outputs(nb, "tehtava_kentat"))
     assert "Vain luku" in diary and "Palvelu:" in diary
     assert not any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                    for c in nb.cells if c.cell_type == "code" for o in c.outputs)

@@ -34,7 +34,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if stray:
         print(t("source_answers_refused", path=stray[0].relative_to(root)), file=sys.stderr)
         return 2
-    for week in CourseSettings.load(root).weeks():
+    for week in args.weeks or CourseSettings.load(root).weeks():
         try:
             run_nbgrader(root, "generate_assignment", week, "--force", "--no-db",
                          log_dir=root / ".logs")
@@ -276,6 +276,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fi", "en", "sv"], help="kieli / language of messages")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="luo release/ lähteistä / regenerate release/ from source/")
+    b.add_argument("weeks", nargs="*", help="vain nämä viikot / only these weeks (default: all in source/)")
     b.set_defaults(func=cmd_build)
     d = sub.add_parser("demo", help="koko kierros simuloidulla ryhmällä / the whole loop on a simulated cohort")
     d.add_argument("--participants", type=int, default=12)

@@ -2,13 +2,15 @@
 
 Widgets, completion checks, summaries and dashboards all look items up here, so one question has one
 wording and one validation rule everywhere, and pre/post comparisons go by id, never by wording.
-Each kind's saved value has one shape, checked by ``valid_value`` (see ``data/items.yaml``).
+Each kind's saved value has one shape, checked by ``valid_value`` (see ``data/items/README.md``).
+One item may be asked in several notebooks (the baseline and closing survey, the weekly pulse): its
+answers are then told apart by notebook, and compared by id.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -17,7 +19,7 @@ import yaml
 
 from .i18n import current_language
 
-KINDS = ("text", "likert5", "cando4", "quiz", "ruler", "checklist", "share", "response")
+KINDS = ("text", "likert5", "cando4", "choice", "quiz", "ruler", "checklist", "share", "response")
 CANT_SAY = "cant_say"  # the saved value of "en osaa sanoa"
 MAX_TEXT_CHARS = 20_000
 SHARE_MODES = ("none", "name", "nickname")
@@ -54,7 +56,7 @@ def _pick(texts: dict[str, Any], lang: str | None) -> Any:
 class Item:
     id: str
     kind: str
-    week: str
+    weeks: tuple[str, ...]  # the notebooks that ask it
     text: dict[str, str]
     min_words: int = 0
     digcomp: tuple[str, ...] = ()
@@ -66,6 +68,12 @@ class Item:
     prompts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     anchors: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    bank_file: str = field(default="", compare=False)  # the data/items file it is written in
+
+    @property
+    def week(self) -> str:
+        """The first notebook that asks it (most items are asked in one)."""
+        return self.weeks[0]
 
     def label(self, lang: str | None = None) -> str:
         return _pick(self.text, lang)
@@ -130,6 +138,8 @@ def valid_value(item: Item, value: Any) -> bool:
         return _is_int(value, 1, 4)
     if kind == "checklist":
         return _valid_option_list(item, value)
+    if kind == "choice":
+        return isinstance(value, str) and item.option(value) is not None
     if not isinstance(value, dict):
         return False
     if kind == "quiz":
@@ -194,7 +204,7 @@ def _parse_options(record: dict[str, Any]) -> tuple[Option, ...]:
 
 
 def _check_kind_rules(item: Item) -> None:
-    if item.kind in ("quiz", "checklist") and len(item.options) < 2:
+    if item.kind in ("quiz", "checklist", "choice") and len(item.options) < 2:
         raise ValueError(f"item {item.id}: a {item.kind} needs at least two options")
     if item.kind == "quiz":
         if not item.correct_ids():
@@ -219,8 +229,11 @@ def _parse_item(record: dict[str, Any]) -> Item:
         raise ValueError(f"item {record['id']}: no Finnish text")
     prompts = {lang: tuple(map(str, p)) for lang, p in (record.get("prompts") or {}).items()}
     anchors = {lang: (str(a[0]), str(a[1])) for lang, a in (record.get("anchors") or {}).items()}
+    weeks = record["week"] if isinstance(record["week"], list) else [record["week"]]
+    if not weeks or not all(isinstance(w, str) and w for w in weeks):
+        raise ValueError(f"item {record['id']}: week must name a notebook or a list of notebooks")
     item = Item(
-        id=record["id"], kind=record["kind"], week=record["week"], text=dict(record["text"]),
+        id=record["id"], kind=record["kind"], weeks=tuple(weeks), text=dict(record["text"]),
         min_words=int(record.get("min_words", 0)), digcomp=tuple(record.get("digcomp", ())),
         construct=record.get("construct", ""), gibbs_stage=record.get("gibbs_stage", ""),
         options=_parse_options(record), multiple=bool(record.get("multiple", False)),
@@ -231,16 +244,27 @@ def _parse_item(record: dict[str, Any]) -> Item:
     return item
 
 
+BANK_FOLDER = "data/items"
+
+
 @lru_cache(maxsize=1)
 def bank() -> dict[str, Item]:
-    """All items, by id. Raises ValueError on a duplicate id or a malformed record."""
-    raw = resources.files("valmennus").joinpath("data/items.yaml").read_text(encoding="utf-8")
+    """All items of every ``data/items/*.yaml``, by id. Raises ValueError on a duplicate id or a malformed record."""
+    folder = resources.files("valmennus").joinpath(BANK_FOLDER)
     items: dict[str, Item] = {}
-    for record in yaml.safe_load(raw):
-        item = _parse_item(record)
-        if item.id in items:
-            raise ValueError(f"duplicate item id {item.id}")
-        items[item.id] = item
+    where: dict[str, str] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        for record in yaml.safe_load(entry.read_text(encoding="utf-8")) or []:
+            try:
+                item = _parse_item(record)
+            except ValueError as exc:
+                raise ValueError(f"{entry.name}: {exc}") from None
+            if item.id in items:
+                raise ValueError(f"duplicate item id {item.id} in {entry.name} (also in {where[item.id]})")
+            items[item.id] = replace(item, bank_file=entry.name)
+            where[item.id] = entry.name
     return items
 
 
@@ -248,8 +272,15 @@ def get(item_id: str) -> Item:
     try:
         return bank()[item_id]
     except KeyError:
-        raise KeyError(f"unknown item id {item_id!r}: add it to valmennus/data/items.yaml") from None
+        raise KeyError(f"unknown item id {item_id!r}: add it to a file in valmennus/data/items/") from None
 
 
 def for_week(week: str) -> list[Item]:
-    return [item for item in bank().values() if item.week == week]
+    """The items a notebook asks: its own file's items first, then shared ones (survey), the pulse last.
+
+    Summaries list answers in this order, which is the order a week's notebook asks them in.
+    """
+    def place(item: Item) -> int:
+        return 0 if item.bank_file == f"{week}.yaml" else 2 if item.construct.startswith("pulse") else 1
+
+    return sorted((item for item in bank().values() if week in item.weeks), key=place)

@@ -161,6 +161,8 @@ def _value_for(item: Item, participant: Participant, rng: random.Random) -> obje
         return {"chosen": chosen, "correct": quiz_is_correct(item, chosen)}
     if item.kind == "ruler":
         return {"score": rng.randint(4, 10), "why_not_lower": rng.choice(FEEL), "what_would_raise": rng.choice(PLAN)}
+    if item.kind == "choice":
+        return rng.choice(item.options).id
     if item.kind == "checklist":
         return [o.id for o in item.options if rng.random() < 0.6] or [item.options[0].id]
     if item.kind == "share":

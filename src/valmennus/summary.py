@@ -57,6 +57,9 @@ def _format_answered(item: Item, value: Any, folder: Path | None) -> str:
         return _options(item, value["chosen"]) + f"<p>{html.escape(verdict)}</p>"
     if kind == "checklist":
         return _options(item, value)
+    if kind == "choice":
+        option = item.option(value)
+        return html.escape(option.label() if option else value)
     if kind == "ruler":
         parts = [f"<p><strong>{html.escape(t('ruler_value', score=value['score']))}</strong></p>"]
         for key in RULER_FOLLOW_UPS:

@@ -36,6 +36,7 @@ EXPECTED: dict[str, Any] = {
     "EX_REFLECT": REFLECTION,
     "EX_LIKERT": 4,
     "EX_CANDO": 3,
+    "EX_CHOICE": "weekly",
     "EX_QUIZ": {"chosen": ["b"], "correct": True},
     "EX_QUIZ_MULTI": {"chosen": ["lahi", "eta"], "correct": False},
     "EX_RULER": {"score": 7, "why_not_lower": WHY_NOT_LOWER, "what_would_raise": WOULD_RAISE},
@@ -89,6 +90,10 @@ def answer_everything(page: Page, image: Path) -> None:
     b.get_by_role("radio", name="3 – Osaan itsenäisesti").check()
     saved(b)
 
+    b = box(page, "EX_CHOICE")
+    b.get_by_role("radio", name="viikoittain").check()
+    saved(b)
+
     b = box(page, "EX_QUIZ")  # first a wrong option: the feedback says so in words, then the right one
     b.get_by_role("radio", name="Ohjaaja hoitaa asian asiakkaan puolesta.").check()
     expect(b).to_contain_text("Vastaus ei ole vielä oikein", timeout=SAVE_WAIT_MS)
@@ -138,6 +143,7 @@ def expect_everything_back(page: Page) -> None:
     expect(box(page, "EX_REFLECT").get_by_label(get("EX_REFLECT").label())).to_have_value(REFLECTION)
     expect(box(page, "EX_LIKERT").get_by_role("radio", name="4 – Jokseenkin samaa mieltä")).to_be_checked()
     expect(box(page, "EX_CANDO").get_by_role("radio", name="3 – Osaan itsenäisesti")).to_be_checked()
+    expect(box(page, "EX_CHOICE").get_by_role("radio", name="viikoittain")).to_be_checked()
     quiz = box(page, "EX_QUIZ")
     expect(quiz.get_by_role("radio", name="Asiakas oppii käyttämään palveluja itsenäisesti ja turvallisesti.")
            ).to_be_checked()

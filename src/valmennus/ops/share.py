@@ -50,7 +50,7 @@ def _submission_folder(course: CourseSettings, pid: str, week: str) -> Path | No
 def collect_posts(course: CourseSettings, week: str) -> list[Post]:
     """Posts for ``week`` from the latest collected (or graded) submission of each participant."""
     items = bank()
-    share_items = [i for i in items.values() if i.week == week and i.kind == "share" and i.extra.get("shares")]
+    share_items = [i for i in items.values() if week in i.weeks and i.kind == "share" and i.extra.get("shares")]
     with open_gradebook(course) as gb:
         names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) or s.id for s in gb.students}
     posts: list[Post] = []

@@ -2,6 +2,7 @@
 
 from .base import AnswerWidget
 from .checklist import Checklist
+from .choice import Choice
 from .quiz import Quiz
 from .reflection import Reflection
 from .response import Response
@@ -10,9 +11,9 @@ from .scale import Scale
 from .share import Share
 
 WIDGET_FOR_KIND: dict[str, type[AnswerWidget]] = {
-    "text": Reflection, "likert5": Scale, "cando4": Scale, "quiz": Quiz, "ruler": Ruler,
+    "text": Reflection, "likert5": Scale, "cando4": Scale, "choice": Choice, "quiz": Quiz, "ruler": Ruler,
     "checklist": Checklist, "share": Share, "response": Response,
 }
 
-__all__ = ["AnswerWidget", "Checklist", "Quiz", "Reflection", "Response", "Ruler", "Scale", "Share",
+__all__ = ["AnswerWidget", "Checklist", "Choice", "Quiz", "Reflection", "Response", "Ruler", "Scale", "Share",
            "WIDGET_FOR_KIND"]

@@ -1,55 +1,8 @@
-"""Writes source/viikko1/viikko1.ipynb (the instructor version) from the text below.
+"""Week 1: the professional as a client of digital services (CURRICULUM.md §5, week 1)."""
 
-Kept so the notebook's structure is reviewable as code; the committed .ipynb is what nbgrader and
-JupyterLab use. Re-run after editing: `.venv/bin/python tools/write_week1.py`.
-"""
+from notebook_writer import Check, Part, Week
 
-from pathlib import Path
-
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-WEEK = "viikko1"
-OUT = Path(__file__).resolve().parent.parent / "source" / WEEK / f"{WEEK}.ipynb"
-
-
-def md(text: str) -> nbformat.NotebookNode:
-    return new_markdown_cell(text.strip("\n"))
-
-
-def locked_md(text: str, grade_id: str) -> nbformat.NotebookNode:
-    cell = md(text)
-    cell.metadata["nbgrader"] = {"grade": False, "grade_id": grade_id, "locked": True,
-                                 "schema_version": 3, "solution": False, "task": False}
-    cell.metadata["deletable"] = False
-    cell.metadata["editable"] = False
-    return cell
-
-
-def code(source: str, grade_id: str, points: int | None = None) -> nbformat.NotebookNode:
-    """A locked code cell with its source collapsed: participants never write code."""
-    cell = new_code_cell(source.strip("\n"))
-    cell.metadata["nbgrader"] = {"grade": points is not None, "grade_id": grade_id, "locked": True,
-                                 "schema_version": 3, "solution": False, "task": False}
-    if points is not None:
-        cell.metadata["nbgrader"]["points"] = points
-    cell.metadata["jupyter"] = {"source_hidden": True}
-    cell.metadata["deletable"] = False
-    cell.metadata["editable"] = False
-    return cell
-
-
-def task(text: str, grade_id: str, points: int) -> nbformat.NotebookNode:
-    cell = md(text)
-    cell.metadata["nbgrader"] = {"grade": False, "grade_id": grade_id, "locked": True, "points": points,
-                                 "schema_version": 3, "solution": False, "task": True}
-    cell.metadata["deletable"] = False
-    cell.metadata["editable"] = False
-    return cell
-
-
-cells = [
-    locked_md("""
+INTRO = """
 # Viikko 1: Ammattilainen digipalvelun asiakkaana
 
 Tervetuloa ensimmäiseen teemaviikkoon! Tällä viikolla asetut asiakkaan asemaan. Hoidat itse yhden
@@ -71,14 +24,9 @@ sinulle sopii.
 vastaus tallentuu heti, ja kentän alle tulee teksti "Tallennettu klo …". Muistikirjaa ei tarvitse
 tallentaa erikseen. Voit sulkea välilehden ja jatkaa myöhemmin, sillä vastauksesi ovat tallessa.
 Kun olet valmis, palauta tehtävä osallistujan pikaoppaan ohjeen mukaan.
-""", "johdanto"),
-    code("""
-from valmennus import open_notebook
+"""
 
-nb = open_notebook("viikko1")
-nb
-""", "alustus"),
-    locked_md("""
+THEORY = """
 ## 1. Miksi kokeilla palvelua itse asiakkaana?
 
 Valmennus perustuu TiimiVerkko-hankkeessa kehitettyyn malliin, jossa ammattilainen käyttää
@@ -155,8 +103,9 @@ käsitteiden muodostaminen ja uuden kokeileminen [10]. Tämä viikko seuraa sama
 2. **Pohdinta:** kirjaat, mitä tapahtui ja miltä tuntui.
 3. **Käsitteet:** peilaat kokemustasi digitukeen ja digirohkeuteen.
 4. **Kokeilu:** mietit, mitä teet toisin, kun ohjaat seuraavaa asiakasta.
-""", "teoria"),
-    locked_md("""
+"""
+
+PRIVATE = """
 ## Yksityinen tehtävä: asiakaspolkupäiväkirja
 
 Tämän tehtävän näette vain sinä ja ohjaajasi.
@@ -172,25 +121,25 @@ Tämän tehtävän näette vain sinä ja ohjaajasi.
    (1 = todella hankalaa, 5 = sujui hyvin), mikä hankaloitti ja missä kohdassa tarjottiin apua.
 
 Ohjaaja lukee päiväkirjasi ja kirjoittaa sinulle palautteen.
-""", "tehtava_ohje"),
-    code('nb.ask("W1_DIARY")', "paivakirja_kentta"),
-    locked_md("""
+"""
+
+REFLECTION = """
 ## Pohdi kokemustasi
 
 Pohdinta etenee Gibbsin reflektiivisen kehän vaiheiden mukaan: ensin kuvaat tapahtuneen, sitten
 tunteesi, sen jälkeen pohdit syitä ja lopuksi sitä, mitä teet jatkossa [11]. Muutama virke
 kuhunkin kysymykseen riittää.
-""", "pohdinta_ohje"),
-    code('nb.ask_all("W1_R_DESC", "W1_R_FEEL", "W1_R_ANAL", "W1_R_PLAN")', "pohdinta_kentat"),
-    locked_md("""
+"""
+
+SELF_ASSESSMENT = """
 ## Itsearviointi
 
 Arvioi, miten hyvin väitteet kuvaavat sinua juuri nyt. Vertaa itseäsi viikon tavoitteisiin sivun
 alussa. Itsearviointi tukee omaa oppimistasi: numeroa ei arvostella, ja samoja asioita kysytään
 uudelleen valmennuksen lopussa. Jos et osaa arvioida jotakin kohtaa, valitse "En osaa sanoa".
-""", "itsearviointi_ohje"),
-    code('nb.ask_all("W1_SA1", "W1_SA2", "W1_SA3", "W1_SA4", "W1_SA5")', "itsearviointi_kentat"),
-    locked_md("""
+"""
+
+SHARED = """
 ## Jaettu tehtävä ryhmälle
 
 Kerro ryhmälle yksi este, johon törmäsit asioidessasi, ja yksi "Miten voisimme …?" -kysymys, joka
@@ -200,37 +149,9 @@ yhteystiedot nopeammin?" Kommentoi lisäksi kannustavasti yhden toisen osallistu
 Päätät itse, jaetaanko ajatuksesi: omalla nimelläsi, nimimerkillä vai ei lainkaan. Jos et valitse
 mitään, ajatusta ei jaeta. Ohjaaja kokoaa jaetut ajatukset ryhmän yhteiselle seinälle. Älä kirjoita
 jaettuun tehtävään asiakkaiden tietoja.
-""", "jaettu_tehtava"),
-    code('nb.ask_all("W1_SHARED", "W1_SHARE")', "jaettu_kentat"),
-    locked_md("""
-## Yhteenveto vastauksistasi
+"""
 
-Alla näet kaikki tallennetut vastauksesi. Ohjaaja näkee saman yhteenvedon, kun hän lukee
-palautuksesi.
-""", "yhteenveto_ohje"),
-    code("nb.summary()", "yhteenveto"),
-    locked_md("""
-## Tehtävän valmistuminen
-
-Alla olevat kolme solua tarkistavat, onko tehtävän kukin osa valmis. Ohjaaja ajaa tarkistuksen
-palautuksen jälkeen, ja voit ajaa sen myös itse. Jos jotain puuttuu, solu kertoo mitä. Jokaisesta
-valmiista osasta saat valmistumismerkinnän.
-""", "valmistuminen_ohje"),
-    code('from valmennus.checks import require\n\nrequire("viikko1", "W1_DIARY")',
-         "valmis_paivakirja", points=1),
-    code('from valmennus.checks import require\n\n'
-         'require("viikko1", "W1_R_DESC", "W1_R_FEEL", "W1_R_ANAL", "W1_R_PLAN")',
-         "valmis_pohdinta", points=1),
-    code('from valmennus.checks import require\n\n'
-         'require("viikko1", "W1_SA1", "W1_SA2", "W1_SA3", "W1_SA4", "W1_SA5")',
-         "valmis_itsearviointi", points=1),
-    task("""
-## Ohjaajan palaute
-
-Ohjaaja lukee asiakaspolkupäiväkirjasi ja pohdintasi ja kirjoittaa sinulle henkilökohtaisen
-palautteen. Näet palautteen tämän kohdan alla, kun ohjaaja on julkaissut sen.
-""", "ohjaajan_palaute", points=1),
-    locked_md("""
+SOURCES = """
 ## Lähteet
 
 1. Innokylä: Ammattilainen digipalvelujen asiakkaana -verkkovalmennus. TiimiVerkko, Jyväskylän
@@ -259,13 +180,30 @@ palautteen. Näet palautteen tämän kohdan alla, kun ohjaaja on julkaissut sen.
     parantamiseksi. SoTyDigi.
     <https://sotydigi.fi/2022/12/yhteiskehittamista-asiakas-ja-kayttajaymmarryksen-pohjalta-digitaitojen-parantamiseksi/>
 13. Innokylä: Digivuorovaikutus osallisuuden tukena asiakastyössä. TiimiVerkko.
-""", "lahteet"),
-]
+"""
 
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-OUT.parent.mkdir(parents=True, exist_ok=True)
-nbformat.validate(nb)
-nbformat.write(nb, OUT)
-print(f"wrote {OUT}")
+FEEDBACK = """
+## Ohjaajan palaute
+
+Ohjaaja lukee asiakaspolkupäiväkirjasi ja pohdintasi ja kirjoittaa sinulle henkilökohtaisen
+palautteen. Näet palautteen tämän kohdan alla, kun ohjaaja on julkaissut sen.
+"""
+
+WEEK = Week(
+    id="viikko1",
+    intro=INTRO,
+    theory=(("teoria", THEORY),),
+    parts=(
+        Part("tehtava_ohje", PRIVATE, ("W1_DIARY",)),
+        Part("pohdinta_ohje", REFLECTION, ("W1_R_DESC", "W1_R_FEEL", "W1_R_ANAL", "W1_R_PLAN")),
+        Part("itsearviointi_ohje", SELF_ASSESSMENT, ("W1_SA1", "W1_SA2", "W1_SA3", "W1_SA4", "W1_SA5")),
+        Part("jaettu_ohje", SHARED, ("W1_SHARED", "W1_SHARE")),
+    ),
+    checks=(
+        Check("valmis_paivakirja", ("W1_DIARY",)),
+        Check("valmis_pohdinta", ("W1_R_DESC", "W1_R_FEEL", "W1_R_ANAL", "W1_R_PLAN")),
+        Check("valmis_itsearviointi", ("W1_SA1", "W1_SA2", "W1_SA3", "W1_SA4", "W1_SA5")),
+    ),
+    feedback=FEEDBACK,
+    sources=SOURCES,
+)
