@@ -100,10 +100,12 @@ palautuksesi.
 """
 
 
+NUMBERS = {2: "kaksi", 3: "kolme", 4: "neljä", 5: "viisi", 6: "kuusi", 7: "seitsemän", 8: "kahdeksan",
+           9: "yhdeksän", 10: "kymmenen"}
+
+
 def _completion_text(n: int) -> str:
-    count = {1: "Alla oleva solu tarkistaa", 2: "Alla olevat kaksi solua tarkistavat",
-             3: "Alla olevat kolme solua tarkistavat", 4: "Alla olevat neljä solua tarkistavat",
-             5: "Alla olevat viisi solua tarkistavat"}[n]
+    count = "Alla oleva solu tarkistaa" if n == 1 else f"Alla olevat {NUMBERS[n]} solua tarkistavat"
     return f"""
 ## Tehtävän valmistuminen
 
