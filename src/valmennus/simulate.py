@@ -16,7 +16,7 @@ from pathlib import Path
 from traitlets.config import Config
 
 from .answers import AnswerStore, answers_filename
-from .items import CANT_SAY, Item, for_week, quiz_is_correct
+from .items import CANT_SAY, Item, for_week, quiz_is_correct, word_count
 
 # profile -> what the participant leaves undone
 PROFILES = ("complete", "short_diary", "no_reflection", "partial_scales", "corrupt")
@@ -169,13 +169,21 @@ def _value_for(item: Item, participant: Participant, rng: random.Random) -> obje
         mode = rng.choices(["name", "nickname", "none"], weights=[4, 3, 3])[0]
         return {"mode": mode, "nickname": rng.choice(NICKNAMES) if mode == "nickname" else ""}
     if item.kind == "response":
-        return {"mode": "text", "text": rng.choice(DESC), "image": None}
+        return {"mode": "text", "text": _long_enough(rng.choice(DESC), item, rng), "image": None}
     if item.id.endswith("DIARY"):
         return diary_text(rng, long=participant.profile != "short_diary")
     if item.construct == "shared_task":
-        return rng.choice(SHARED_THOUGHTS)
+        return _long_enough(rng.choice(SHARED_THOUGHTS), item, rng)
     pool = {"description": DESC, "feelings": FEEL, "analysis": ANAL, "action_plan": PLAN}.get(item.gibbs_stage, DESC)
-    return rng.choice(pool)
+    return _long_enough(rng.choice(pool), item, rng)
+
+
+def _long_enough(text: str, item: Item, rng: random.Random) -> str:
+    """A complete participant writes at least the item's gentle minimum of words."""
+    pool = DESC + FEEL + ANAL + PLAN
+    while word_count(text) < item.min_words:
+        text += " " + rng.choice(pool)
+    return text
 
 
 def answers_for(participant: Participant, week: str, seed: int = 2026) -> dict[str, object]:
