@@ -1,6 +1,11 @@
-"""Shared fixtures. The expensive one, ``graded_course``, plays one week through the real nbgrader
-loop once per test session and gradebook backend (SQLite, then PostgreSQL); the workflow and
-dashboard tests read it, so each of them runs against both backends."""
+"""Shared fixtures. The expensive ones run once per test session:
+
+- ``graded_course`` plays week 1 through the real nbgrader loop once per gradebook backend (SQLite,
+  then PostgreSQL); the week-1 workflow and dashboard tests read it, so they run against both.
+- ``eight_week_course`` plays the whole course (week 0 to the closing week) with plain ``nbgrader``
+  commands for the seven participants of ``COHORT``, on the simulated clock.
+- ``demo_cohorts`` is that course and a second cohort (graded with ``valmennus autograde``): what
+  the coordinator dashboards are tested against."""
 
 from __future__ import annotations
 
@@ -12,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from valmennus.course.schedule import load_schedule
 from valmennus.course.settings import CONFIG_FILE
-from valmennus.ops.course_loop import LoopReport, prepare_course, run_week
-from valmennus.simulate import Participant
+from valmennus.ops.course_loop import LoopReport, prepare_course, run_course, run_week
+from valmennus.simulate import Participant, plan_cohort
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy"))  # pgcluster: the PostgreSQL helper shared with `make hub`
@@ -28,6 +34,21 @@ TRIO = [
     Participant("p01", "Aino", "Virtanen", "complete"),
     Participant("p02", "Mikko", "Korhonen", "partial_scales"),
     Participant("p03", "Sanna", "Mäkinen", "corrupt"),
+]
+
+
+# The eight-week cohort: one of each journey the dashboards and facilitators must handle.
+COHORT = [
+    Participant("p01", "Aino", "Virtanen", "complete", facilitator="ohjaaja-a", growth=1.2),
+    Participant("p02", "Mikko", "Korhonen", "empty", facilitator="ohjaaja-b"),  # submits, answers nothing
+    Participant("p03", "Sanna", "Mäkinen", "complete", facilitator="ohjaaja-a", late_weeks=("viikko2", "viikko5"),
+                growth=0.8),
+    Participant("p04", "Juha", "Laine", "partial_scales", facilitator="ohjaaja-b", profile_weeks=("viikko3",),
+                growth=-0.3),  # no growth: not everyone grows
+    Participant("p05", "Leena", "Saarinen", "complete", facilitator="ohjaaja-a", last_week="viikko3"),  # drops out
+    Participant("p06", "Timo", "Heikkinen", "corrupt", facilitator="ohjaaja-b", profile_weeks=("viikko1",),
+                growth=0.6),
+    Participant("p07", "Hanna", "Koskinen", "complete", facilitator="ohjaaja-b", growth=1.0),
 ]
 
 
@@ -85,3 +106,26 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def course_weeks() -> list[str]:
+    return [w.id for w in load_schedule(REPO)]
+
+
+@pytest.fixture(scope="session")
+def eight_week_course(tmp_path_factory: pytest.TempPathFactory) -> list[LoopReport]:
+    """Every week of the course for ``COHORT`` with the real nbgrader commands, on the simulated clock."""
+    os.environ.pop("NBGRADER_EXECUTION", None)
+    work = tmp_path_factory.mktemp("eight-weeks")
+    course = prepare_course(REPO, work / "kevat-2027-a")
+    return run_course(course, work / "homes", COHORT, say=lambda _msg: None, progress=False)
+
+
+@pytest.fixture(scope="session")
+def demo_cohorts(eight_week_course: list[LoopReport], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Two cohorts' course directories, both through all eight weeks: what coordinators compare."""
+    work = tmp_path_factory.mktemp("second-cohort")
+    course = prepare_course(REPO, work / "kevat-2027-b")
+    people = plan_cohort(6, seed=7, weeks=course_weeks())
+    run_course(course, work / "homes", people, say=lambda _msg: None, progress=False, autograde="valmennus")
+    return [eight_week_course[0].course.root, course]

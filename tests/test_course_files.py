@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 
 from valmennus.cli import main
+from valmennus.course.check import asked_items, course_problems, link_problems
 from valmennus.course.guard import autograde_exclusions
 from valmennus.items import bank
 from valmennus.ops.nbgrader_cli import run_nbgrader
@@ -33,8 +34,52 @@ def test_are_grade_ids_unique_and_every_asked_item_in_the_bank() -> None:
         ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if "nbgrader" in c.metadata]
         assert len(ids) == len(set(ids)), path
         code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-        for item_id in re.findall(r'"(W\d+_[A-Z0-9_]+)"', code):
+        for item_id in re.findall(r'"([A-Z][A-Z0-9_]+)"', code):
             assert item_id in items, f"{path}: {item_id}"
+
+
+def test_does_the_course_check_pass_on_the_committed_course() -> None:
+    assert course_problems(REPO) == []
+
+
+def test_is_the_course_eight_notebooks_in_schedule_order() -> None:
+    from valmennus.course.schedule import load_schedule
+
+    weeks = [w.id for w in load_schedule(REPO)]
+    assert weeks == ["viikko0", "viikko1", "viikko2", "viikko3", "viikko4", "viikko5", "viikko6", "paatos"]
+    assert sorted(p.parent.name for p in SOURCES) == sorted(weeks)
+
+
+def test_does_the_course_check_find_each_kind_of_mistake(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(REPO / "source", course / "source")
+    shutil.copy(REPO / "schedule.yaml", course)
+    path = course / "source" / "viikko2" / "viikko2.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cells = nb.cells
+    cells[1].outputs = [nbformat.v4.new_output("stream", text="left over")]
+    cells[1].execution_count = 3
+    cells[2].metadata["nbgrader"]["grade_id"] = "alustus"
+    cells[2].source += "\n\nLähde: <https://>"
+    widget = next(c for c in cells if c.cell_type == "code" and "ask" in c.source)
+    widget.source = widget.source.replace("nb.ask", 'nb.ask("W9_NOPE") or nb.ask', 1)
+    nbformat.write(nb, path)
+    (course / "source" / "viikko2" / "viikko2.answers.json").write_text("{}")
+    shutil.rmtree(course / "source" / "viikko6")
+    found = "\n".join(course_problems(course))
+    assert "cell alustus has outputs" in found
+    assert "grade ids used twice: alustus" in found
+    assert "asks W9_NOPE, which is not in the item bank" in found
+    assert "malformed link: https://" in found
+    assert "answers file under source/: source/viikko2/viikko2.answers.json" in found
+    assert "schedule.yaml names viikko6, which has no notebook in source/" in found
+
+
+def test_are_asked_items_read_from_the_calls_not_the_text() -> None:
+    assert asked_items('nb.ask_all("A1", "A2")\nnb.ask("B")') == ["A1", "A2", "B"]
+    assert asked_items('from valmennus.checks import require\n\nrequire("viikko1", "C1", "C2")') == ["C1", "C2"]
+    assert link_problems("<https://dvv.fi/x> ja [a](https://kela.fi)", "w") == []
+    assert link_problems("<ftp://x.fi>", "w") == ["w: link is not a web address: ftp://x.fi"]
 
 
 def test_are_code_cells_locked_and_collapsed_for_participants() -> None:

@@ -171,7 +171,7 @@ def test_does_parallel_autograde_grade_every_good_submission_like_nbgrader(cours
     assert not results["p03"].ok and "JSON" in results["p03"].reason
     assert all(results[p].ok for p in ("p01", "p02", "p04"))
     assert results["p02"].seconds_late > 0 and results["p04"].seconds_late > 0 and results["p01"].seconds_late == 0
-    assert (results["p01"].score, results["p04"].score) == (3.0, 2.0)
+    assert (results["p01"].score, results["p04"].score) == (4.0, 3.0)
     # the same grades as plain nbgrader gives, participant by participant
     for pid in ("p01", "p02", "p04"):
         run_nbgrader(plain, "autograde", "viikko1", "--student", pid)

@@ -21,12 +21,12 @@ from .conftest import TRIO
 
 pytestmark = pytest.mark.workflow
 
-EXPECTED = {  # participant -> (diary, reflection, self-assessment, facilitator's task mark)
-    "p01": (1.0, 1.0, 1.0, 1.0),
-    "p02": (1.0, 1.0, 0.0, 1.0),
-    "p03": (0.0, 0.0, 0.0, 0.0),
+EXPECTED = {  # participant -> (diary, reflection, self-assessment, shared thought, facilitator's task mark)
+    "p01": (1.0, 1.0, 1.0, 1.0, 1.0),
+    "p02": (1.0, 1.0, 0.0, 1.0, 1.0),
+    "p03": (0.0, 0.0, 0.0, 0.0, 0.0),
 }
-GRADE_IDS = ("valmis_paivakirja", "valmis_pohdinta", "valmis_itsearviointi", "ohjaajan_palaute")
+GRADE_IDS = ("valmis_paivakirja", "valmis_pohdinta", "valmis_itsearviointi", "valmis_jaettu", "ohjaajan_palaute")
 
 
 def _scores(report: LoopReport) -> dict[str, tuple[float, ...]]:
@@ -40,7 +40,7 @@ def test_are_the_exact_scores_in_the_gradebook(graded_course: LoopReport) -> Non
     assert _scores(graded_course) == EXPECTED
     with open_gradebook(graded_course.course) as gb:
         totals = {s.student_id: (s.score, s.max_score) for s in gb.assignment_submissions("viikko1")}
-    assert totals == {"p01": (4.0, 4.0), "p02": (3.0, 4.0), "p03": (0.0, 4.0)}
+    assert totals == {"p01": (5.0, 5.0), "p02": (4.0, 5.0), "p03": (0.0, 5.0)}
 
 
 def test_does_each_feedback_page_hold_own_answers_and_the_comment(graded_course: LoopReport) -> None:

@@ -45,6 +45,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """The course check (``valmennus.course.check``): what must hold before a week is released."""
+    from .course.check import course_problems
+
+    problems = course_problems(_repo(args.course))
+    for line in problems:
+        print(f"  - {line}")
+    print(t("check_ok") if not problems else t("check_failed", n=len(problems)))
+    return 1 if problems else 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """The whole loop on a simulated cohort in .demo/, checked, then the dashboard on 127.0.0.1."""
     from .ops.course_loop import prepare_course, run_week
@@ -276,6 +287,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fi", "en", "sv"], help="kieli / language of messages")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="luo release/ lähteistä / regenerate release/ from source/")
+    ck = sub.add_parser("check", help="tarkista kurssin tiedostot / check the course files")
+    ck.set_defaults(func=cmd_check)
     b.add_argument("weeks", nargs="*", help="vain nämä viikot / only these weeks (default: all in source/)")
     b.set_defaults(func=cmd_build)
     d = sub.add_parser("demo", help="koko kierros simuloidulla ryhmällä / the whole loop on a simulated cohort")

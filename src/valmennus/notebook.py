@@ -38,6 +38,7 @@ class CourseNotebook:
         self.notebook_id = notebook_id
         self.week = week or notebook_id
         self.store = AnswerStore(notebook_id, folder)
+        self.asked: list[str] = []  # item ids in the order the notebook asked them
         # Read once at start-up: a broken file is moved aside now, and the participant is told.
         self.opened: LoadResult = self.store.load()
 
@@ -55,6 +56,8 @@ class CourseNotebook:
     def ask(self, item_id: str) -> Any:
         """The widget for one item of the bank (or, under grading, its saved answer as HTML)."""
         item = get(item_id)
+        if item_id not in self.asked:
+            self.asked.append(item_id)
         if self.store.read_only:
             return _HTML(render_item_html(item, self.store))
         from .widgets import WIDGET_FOR_KIND  # only a participant's kernel needs ipywidgets
@@ -71,8 +74,10 @@ class CourseNotebook:
         return w.VBox([s.box for s in shown])
 
     def summary(self) -> _HTML:
-        """Every item of this week with its saved answer, escaped."""
-        return _HTML(render_html(for_week(self.week), self.store.load(), self.store.folder))
+        """Every item of this week with its saved answer, escaped, in the order the notebook asked them."""
+        order = {item_id: n for n, item_id in enumerate(self.asked)}
+        items = sorted(for_week(self.week), key=lambda item: order.get(item.id, len(order)))
+        return _HTML(render_html(items, self.store.load(), self.store.folder))
 
 
 def open_notebook(notebook_id: str, week: str | None = None) -> CourseNotebook:

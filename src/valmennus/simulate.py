@@ -10,16 +10,20 @@ facilitator meets: most complete, some incomplete, one with a damaged answers fi
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from traitlets.config import Config
 
 from .answers import AnswerStore, answers_filename
 from .items import CANT_SAY, Item, for_week, quiz_is_correct, word_count
 
-# profile -> what the participant leaves undone
-PROFILES = ("complete", "short_diary", "no_reflection", "partial_scales", "corrupt")
+# profile -> what the participant leaves undone ("empty": submits without answering anything)
+PROFILES = ("complete", "short_diary", "no_reflection", "partial_scales", "corrupt", "empty")
+FACILITATORS = ("ohjaaja-a", "ohjaaja-b")
+SURVEY_CONSTRUCTS = ("digcomp", "digital_courage", "mi", "ethics")
 
 FIRST_NAMES = ["Aino", "Mikko", "Sanna", "Juha", "Leena", "Timo", "Hanna", "Pekka", "Riikka", "Antti",
                "Kaisa", "Jari", "Minna", "Ville", "Satu", "Heikki", "Tiina", "Janne", "Eeva", "Markus"]
@@ -110,10 +114,30 @@ class Participant:
     first_name: str
     last_name: str
     profile: str
+    facilitator: str = FACILITATORS[0]
+    last_week: str | None = None  # drops out after this week (None: stays to the end)
+    late_weeks: tuple[str, ...] = ()
+    growth: float = 1.0  # closing survey minus baseline, in scale points, before noise
+    profile_weeks: tuple[str, ...] | None = None  # the weeks the profile applies to (None: all)
+
+    def profile_in(self, week: str) -> str:
+        """What this participant leaves undone in ``week`` (complete outside ``profile_weeks``)."""
+        return self.profile if self.profile_weeks is None or week in self.profile_weeks else "complete"
+
+    def takes_part(self, week: str, weeks: list[str]) -> bool:
+        """Whether the participant still submits ``week`` (a drop-out stops after ``last_week``)."""
+        if self.last_week is None or week not in weeks or self.last_week not in weeks:
+            return True
+        return weeks.index(week) <= weeks.index(self.last_week)
 
 
-def plan_cohort(n: int, seed: int = 2026) -> list[Participant]:
-    """``n`` participants with repeatable names and profiles: one corrupt file, a few incomplete."""
+def plan_cohort(n: int, seed: int = 2026, weeks: list[str] | None = None) -> list[Participant]:
+    """``n`` participants with repeatable names, profiles and journeys over ``weeks``.
+
+    One damaged answers file, a few incomplete submissions (each in the first week only when the
+    course has more weeks), about one in eight dropping out midway, a quarter late in a week or two,
+    and growth from baseline to closing for most but not all (about one in five stays level or dips).
+    """
     rng = random.Random(seed)
     profiles = ["complete"] * n
     if n >= 3:
@@ -125,7 +149,40 @@ def plan_cohort(n: int, seed: int = 2026) -> list[Participant]:
         profiles[-4] = "no_reflection"
     rng.shuffle(profiles)
     names = rng.sample([(f, s) for f in FIRST_NAMES for s in LAST_NAMES], n)
-    return [Participant(f"p{i + 1:02d}", f, s, profiles[i]) for i, (f, s) in enumerate(names)]
+    weeks = list(weeks or [])
+    journeys = random.Random(f"{seed}:journeys")
+    dropouts = set(journeys.sample(range(n), max(1, n // 8))) if len(weeks) > 3 and n >= 5 else set()
+    people = []
+    for i, (first, last) in enumerate(names):
+        late = tuple(journeys.sample(weeks[1:], journeys.choice([1, 2]))) if weeks and journeys.random() < 0.25 \
+            else ()
+        level = journeys.random() < 0.2
+        people.append(Participant(
+            f"p{i + 1:02d}", first, last, profiles[i], facilitator=FACILITATORS[i % len(FACILITATORS)],
+            last_week=journeys.choice(weeks[2:5]) if i in dropouts else None, late_weeks=late,
+            growth=round(journeys.uniform(-0.4, 0.2) if level else journeys.uniform(0.5, 1.5), 2),
+            profile_weeks=(weeks[1],) if len(weeks) > 1 else None))
+    return people
+
+
+# -- the simulated clock ------------------------------------------------------------------------
+FACILITATOR_LAG_HOURS = {"ohjaaja-a": (20, 60), "ohjaaja-b": (40, 130)}  # after the due time
+
+
+def submission_time(participant: Participant, week: str, release: datetime, due: datetime,
+                    seed: int = 2026) -> datetime:
+    """When the participant submits ``week``: during the week, or after the due time if late that week."""
+    rng = random.Random(f"{seed}:clock:{participant.id}:{week}")
+    if week in participant.late_weeks:
+        return due + timedelta(hours=rng.uniform(3, 70))
+    span = (due - release).total_seconds()
+    return release + timedelta(seconds=span * rng.uniform(0.15, 0.97))
+
+
+def feedback_release_time(facilitator: str, week: str, due: datetime, seed: int = 2026) -> datetime:
+    """When a coach releases a week's feedback: a while after the due time, some coaches faster."""
+    low, high = FACILITATOR_LAG_HOURS.get(facilitator, (24, 96))
+    return due + timedelta(hours=random.Random(f"{seed}:release:{facilitator}:{week}").uniform(low, high))
 
 
 def diary_text(rng: random.Random, long: bool = True) -> str:
@@ -150,8 +207,35 @@ SHARED_THOUGHTS = [
 NICKNAMES = ["Kettu", "Mustikka", "Pohjantähti", "Kaisla", "Revontuli", "Tervaleppä"]
 
 
+def _clip(value: float, low: int, high: int) -> int:
+    return int(min(high, max(low, round(value))))
+
+
+def _survey_value(item: Item, participant: Participant, week: str, seed: int) -> object:
+    """The same statement at baseline and at closing: a personal level, plus growth at the end.
+
+    The level is drawn per participant and item (not per week), so the closing answer is the baseline
+    answer moved by the participant's growth and a little noise, as people answer a repeated survey.
+    """
+    base = random.Random(f"{seed}:level:{participant.id}:{item.id}")
+    level = base.gauss(2.9, 0.8)
+    closing = item.weeks.index(week) > 0 if week in item.weeks else False
+    noise = random.Random(f"{seed}:noise:{participant.id}:{item.id}:{week}").gauss(0, 0.35)
+    if item.kind == "ruler":
+        score = level * 2 + (participant.growth * 2 if closing else 0) + noise * 2
+        rng = random.Random(f"{seed}:ruler:{participant.id}:{item.id}:{week}")
+        return {"score": _clip(score, 0, 10), "why_not_lower": rng.choice(FEEL), "what_would_raise": rng.choice(PLAN)}
+    if not closing and base.random() < 0.04:
+        return CANT_SAY
+    return _clip(level + (participant.growth if closing else 0) + noise, 1, 5)
+
+
 def _value_for(item: Item, participant: Participant, rng: random.Random) -> object:
     """What the widget of ``item`` would save for a participant who answered it."""
+    if item.kind == "likert5" and item.construct == "pulse_usefulness":
+        return rng.choices([1, 2, 3, 4, 5], weights=[1, 2, 5, 9, 6])[0]
+    if item.kind == "choice" and item.construct == "pulse_workload":
+        return rng.choices(["too_little", "right", "too_much"], weights=[1, 7, 2])[0]
     if item.kind == "likert5":
         return rng.choices([1, 2, 3, 4, 5, CANT_SAY], weights=[1, 3, 6, 8, 4, 1])[0]
     if item.kind == "cando4":
@@ -164,7 +248,13 @@ def _value_for(item: Item, participant: Participant, rng: random.Random) -> obje
     if item.kind == "choice":
         return rng.choice(item.options).id
     if item.kind == "checklist":
-        return [o.id for o in item.options if rng.random() < 0.6] or [item.options[0].id]
+        ticked = [o.id for o in item.options if rng.random() < 0.6]
+        for option in item.options:  # a complete participant ticks at least the minimum
+            if len(ticked) >= item.min_checked:
+                break
+            if option.id not in ticked:
+                ticked.append(option.id)
+        return [o.id for o in item.options if o.id in ticked]
     if item.kind == "share":
         mode = rng.choices(["name", "nickname", "none"], weights=[4, 3, 3])[0]
         return {"mode": mode, "nickname": rng.choice(NICKNAMES) if mode == "nickname" else ""}
@@ -188,14 +278,26 @@ def _long_enough(text: str, item: Item, rng: random.Random) -> str:
 
 def answers_for(participant: Participant, week: str, seed: int = 2026) -> dict[str, object]:
     """What this participant's widgets would have saved for ``week``: item id -> value."""
+    profile = participant.profile_in(week)
+    if profile == "empty":
+        return {}
     rng = random.Random(f"{seed}:{participant.id}:{week}")
-    values: dict[str, object] = {item.id: _value_for(item, participant, rng) for item in for_week(week)}
-    if participant.profile == "no_reflection":
+    this_week = replace(participant, profile=profile, profile_weeks=None)
+    values: dict[str, object] = {}
+    for item in for_week(week):
+        survey = item.construct in SURVEY_CONSTRUCTS or item.construct == "readiness"
+        values[item.id] = (_survey_value(item, participant, week, seed) if survey
+                           else _value_for(item, this_week, rng))
+    if rng.random() < 0.3:  # the pulse is voluntary: some leave it
+        for item in for_week(week):
+            if item.construct.startswith("pulse"):
+                values.pop(item.id, None)
+    if profile == "no_reflection":
         for item in for_week(week):
             if item.gibbs_stage:
                 values.pop(item.id, None)
-    if participant.profile == "partial_scales":
-        scale_ids = [i.id for i in for_week(week) if i.kind == "likert5"]
+    if profile == "partial_scales":
+        scale_ids = [i.id for i in for_week(week) if i.kind == "likert5" and not i.construct.startswith("pulse")]
         for item_id in scale_ids[2:]:
             values.pop(item_id, None)
     if participant.id == "p01":  # someone pastes markup: it must show as text everywhere
@@ -211,15 +313,15 @@ def write_answers(folder: Path, notebook_id: str, participant: Participant, week
     store = AnswerStore(notebook_id, folder, read_only=False)
     for item_id, value in answers_for(participant, week, seed).items():
         store.set(item_id, value)
-    if participant.profile == "corrupt":
+    if participant.profile_in(week) == "corrupt":
         # What a crashed editor or a bad hand edit leaves behind.
         (folder / answers_filename(notebook_id)).write_text('{"format": "valmennus-answers", "answ',
                                                            encoding="utf-8")
 
 
-def facilitator_comment(participant: Participant) -> str:
+def facilitator_comment(participant: Participant, week: str = "viikko1") -> str:
     rng = random.Random(f"feedback:{participant.id}")
-    if participant.profile in ("short_diary", "corrupt"):
+    if participant.profile_in(week) in ("short_diary", "corrupt", "empty"):
         return FEEDBACK[-1]
     return rng.choice(FEEDBACK[:-1])
 
@@ -268,3 +370,24 @@ def fetch_feedback(course_id: str, exchange_root: Path, home: Path, student_id: 
     _run_exchange("FetchFeedback",
                   _exchange_config(course_id, exchange_root, home, student_id, assignment))
     return sorted((home / assignment / "feedback").glob("*/*.html"))
+
+
+NBGRADER_TIMESTAMP = "%Y-%m-%d %H:%M:%S.%f %Z"  # nbgrader's Exchange.timestamp_format (UTC)
+
+
+def stamp_submission(course_id: str, exchange_root: Path, student_id: str, assignment: str,
+                     when: datetime) -> Path:
+    """Move the participant's newest submission in the inbound to the simulated clock's time.
+
+    nbgrader names an inbound submission ``<student>+<assignment>+<timestamp>+<random>`` and writes the
+    same time into ``timestamp.txt``; collect orders by the name and autograde reads the file, so both
+    are rewritten, and the gradebook then judges lateness against the schedule as for a real cohort.
+    """
+    inbound = exchange_root / course_id / "inbound"
+    newest = max(inbound.glob(f"{student_id}+{assignment}+*"), key=lambda p: p.stat().st_mtime)
+    stamp = when.astimezone(ZoneInfo("UTC")).strftime(NBGRADER_TIMESTAMP)
+    random_part = newest.name.split("+")[3] if newest.name.count("+") >= 3 else ""
+    target = inbound / "+".join(x for x in (student_id, assignment, stamp, random_part) if x)
+    newest.rename(target)
+    (target / "timestamp.txt").write_text(stamp, encoding="utf-8")
+    return target

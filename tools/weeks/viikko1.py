@@ -203,6 +203,7 @@ WEEK = Week(
         Check("valmis_paivakirja", ("W1_DIARY",)),
         Check("valmis_pohdinta", ("W1_R_DESC", "W1_R_FEEL", "W1_R_ANAL", "W1_R_PLAN")),
         Check("valmis_itsearviointi", ("W1_SA1", "W1_SA2", "W1_SA3", "W1_SA4", "W1_SA5")),
+        Check("valmis_jaettu", ("W1_SHARED",)),
     ),
     feedback=FEEDBACK,
     sources=SOURCES,

@@ -3,6 +3,8 @@ catalog so the two can grow independently. Same rule: every key in all three lan
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fi": {
+        "check_ok": "Kurssin tarkistus: kaikki kunnossa.",
+        "check_failed": "Kurssin tarkistus: {n} korjattavaa (yllä).",
         "wall_title": "Ryhmän yhteinen seinä: {week}",
         "wall_intro": ("Tässä ovat ajatukset, jotka osallistujat ovat halunneet jakaa ryhmälle omalla nimellään "
                        "tai nimimerkillä."),
@@ -24,6 +26,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ops_erase_left": "VAROITUS: osallistujasta {pid} löytyi vielä jälkiä: {where}",
     },
     "en": {
+        "check_ok": "Course check: all good.",
+        "check_failed": "Course check: {n} things to fix (above).",
         "wall_title": "The group's shared wall: {week}",
         "wall_intro": "Thoughts participants chose to share with the group, under their name or a nickname.",
         "wall_empty": "Nobody has shared a thought this week yet.",
@@ -44,6 +48,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ops_erase_left": "WARNING: traces of participant {pid} remain: {where}",
     },
     "sv": {
+        "check_ok": "Kurskontroll: allt i ordning.",
+        "check_failed": "Kurskontroll: {n} saker att rätta (ovan).",
         "wall_title": "Gruppens gemensamma vägg: {week}",
         "wall_intro": "Tankar som deltagarna har valt att dela med gruppen, med sitt namn eller en signatur.",
         "wall_empty": "Ingen har ännu delat en tanke den här veckan.",

@@ -24,10 +24,13 @@ def loop_problems(report: LoopReport) -> list[str]:
             problems.append(f"{p.id}: no feedback page fetched")
             continue
         page = pages[-1].read_text(encoding="utf-8")
-        comment = simulate.facilitator_comment(p)
+        comment = simulate.facilitator_comment(p, report.week)
         if html.escape(comment[:40]) not in page:
             problems.append(f"{p.id}: the facilitator's comment is missing from the feedback page")
-        if p.profile == "corrupt":
+        if p.profile_in(report.week) == "empty":
+            if html.escape(t("not_answered")) not in page:
+                problems.append(f"{p.id}: an unanswered submission's page does not say what is unanswered")
+        elif p.profile_in(report.week) == "corrupt":
             if html.escape(t("answers_corrupt_grading")) not in page:
                 problems.append(f"{p.id}: the damaged answers file is not explained on the feedback page")
         else:
