@@ -57,60 +57,90 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """The whole loop on a simulated cohort in .demo/, checked, then the dashboard on 127.0.0.1."""
-    from .ops.course_loop import prepare_course, run_week
+    """The whole course for two simulated cohorts in .demo/, checked, then the dashboards on 127.0.0.1.
+
+    Cohort A is graded with plain ``nbgrader autograde``, cohort B with ``valmennus autograde``; both
+    play all weeks of schedule.yaml on the simulated clock, with drop-outs, late weeks and growth.
+    """
+    from .course.schedule import load_schedule
+    from .ops.course_loop import prepare_course, run_course
     from .ops.nbgrader_cli import StepFailed
-    from .ops.verify import loop_problems
     from .simulate import plan_cohort
 
     root = _repo(args.course)
     work = root / ".demo"
     if work.exists():
         shutil.rmtree(work)
-    course_dir = prepare_course(root, work / "course")
-    participants = plan_cohort(args.participants)
-    print(f"Valmennus demo: {len(participants)} simulated participants, week viikko1, in {work}")
-    try:
-        report = run_week(course_dir, work / "homes", participants)
-    except StepFailed as exc:
-        print(f"FAILED: {exc}", file=sys.stderr)
-        return 1
-    problems = loop_problems(report)
-    if problems:
-        print("FAILED checks:", *problems, sep="\n  ", file=sys.stderr)
-        return 1
-    print(f"  ok  {len(participants)} participants graded; each feedback page holds their own answers "
-          "and the facilitator's comment")
-    from .ops.share import build_wall, collect_posts
-    from .ops.verify import wall_problems
-
-    wall = build_wall(report.course, report.week)
-    problems = wall_problems(report, wall.read_text(encoding="utf-8"))
-    if problems:
-        print("FAILED checks:", *problems, sep="\n  ", file=sys.stderr)
-        return 1
-    print(f"  ok  shared wall with {len(collect_posts(report.course, report.week))} posts, nothing private: {wall}")
-    _print_scores(report)
+    weeks = [w.id for w in load_schedule(root)] or CourseSettings.load(root).weeks()
+    cohorts = [("kevat-2027-a", args.participants, 2026, "nbgrader"),
+               ("kevat-2027-b", max(6, args.participants * 2 // 3), 7, "valmennus")]
+    course_dirs = []
+    for name, size, seed, grader in cohorts:
+        course_dir = prepare_course(root, work / "kurssit" / name)
+        participants = plan_cohort(size, seed=seed, weeks=weeks)
+        print(f"Valmennus demo: cohort {name}, {size} simulated participants, {len(weeks)} weeks, in {course_dir}")
+        try:
+            reports = run_course(course_dir, work / "homes" / name, participants, weeks=weeks,
+                                 say=_week_line, autograde=grader)
+        except StepFailed as exc:
+            print(f"FAILED: {exc}", file=sys.stderr)
+            return 1
+        if not _demo_checks(reports):
+            return 1
+        course_dirs.append(course_dir)
+        _print_course(reports[0].course, weeks)
     if not args.serve:
         return 0
-    return serve_dashboard(root, course_dir, args.port)
+    return serve_dashboard(root, course_dirs, args.port)
 
 
-def _print_scores(report: LoopReport) -> None:
-    from .cohort.progress import week_progress
+def _week_line(message: str) -> None:
+    """The demo's progress: one line per week, the steps' own lines only when they fail."""
+    if not message.startswith("  ok"):
+        print(message, flush=True)
+
+
+def _demo_checks(reports: list[LoopReport]) -> bool:
+    """Every week: graded, own answers and the comment on each feedback page, a wall with nothing private."""
+    from .ops.share import build_wall, collect_posts
+    from .ops.verify import loop_problems, wall_problems
+
+    problems: list[str] = []
+    posts = 0
+    for report in reports:
+        problems += [f"{report.week}: {p}" for p in loop_problems(report)]
+        wall = build_wall(report.course, report.week)
+        problems += [f"{report.week}: {p}" for p in wall_problems(report, wall.read_text(encoding="utf-8"))]
+        posts += len(collect_posts(report.course, report.week))
+    if problems:
+        print("FAILED checks:", *problems, sep="\n  ", file=sys.stderr)
+        return False
+    print(f"  ok  {len(reports)} weeks: everyone who submitted is graded; each feedback page holds their own "
+          f"answers and the facilitator's comment; {posts} posts on the shared walls, nothing private")
+    return True
+
+
+def _print_course(course: CourseSettings, weeks: list[str]) -> None:
+    """Per week: how many submitted, fully complete, and got feedback (the dashboards show the rest)."""
+    from .cohort.progress import week_progress, week_summary
     from .cohort.sources import read_course
 
-    tables = read_course(report.course)
-    progress = week_progress(tables.participants, tables.grades, tables.collected, tables.feedback, report.week)
-    shown = progress[["participant", "completion", "completion_max", "task_mark", "feedback_released"]]
-    print(shown.to_string(index=False))
+    tables = read_course(course)
+    rows = []
+    for week in weeks:
+        counts = week_summary(week_progress(tables.participants, tables.grades, tables.collected,
+                                            tables.feedback, week))
+        rows.append(f"  {week:<8} {counts['submitted']:>3}/{counts['participants']:<3} submitted  "
+                    f"{counts['complete']:>3} complete  {counts['feedback_released']:>3} feedback released")
+    print("\n".join(rows))
 
 
-def serve_dashboard(root: Path, course_dir: Path, port: int) -> int:
-    notebook = root / "dashboards" / "edistyminen.ipynb"
-    env = {**os.environ, "VALMENNUS_COURSE": str(course_dir)}
-    print(f"\nDashboard: http://127.0.0.1:{port}/  (Ctrl-C stops it)", flush=True)
-    cmd = [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
+def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
+    """Voilà on the dashboards folder (its page lists every dashboard), reading every cohort given."""
+    env = {**os.environ, "VALMENNUS_COURSES": os.pathsep.join(str(d) for d in course_dirs),
+           "VALMENNUS_COURSE": str(course_dirs[0])}
+    print(f"\nDashboards: http://127.0.0.1:{port}/  (Ctrl-C stops them)", flush=True)
+    cmd = [sys.executable, "-m", "voila", str(root / "dashboards"), "--no-browser", f"--port={port}",
            "--Voila.ip=127.0.0.1", "--show_tracebacks=False"]
     try:
         return subprocess.run(cmd, env=env, check=False).returncode

@@ -24,6 +24,7 @@ from tqdm import tqdm
 
 from .. import simulate
 from ..cohort.sources import released_feedback_path
+from ..course.gradebook import open_gradebook
 from ..course.schedule import SCHEDULE_FILE, Week, load_schedule
 from ..course.settings import CONFIG_FILE, CourseSettings
 from .feedback import write_task_feedback
@@ -99,6 +100,9 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
         _timed(report, "nbgrader db student import", say,
                lambda: nbg("db", "student", "import", str(roster_csv)))
     _timed(report, "nbgrader generate_assignment", say, lambda: nbg("generate_assignment", week, "--force"))
+    if clock is not None:  # the due date, as `valmennus release` sets it from schedule.yaml
+        with open_gradebook(course) as gb:
+            gb.update_or_create_assignment(week, duedate=clock.due_naive_utc)
     _timed(report, "nbgrader release_assignment", say, lambda: nbg("release_assignment", week, "--force"))
 
     def participants_work() -> None:
