@@ -7,12 +7,12 @@ so the dashboards can compare each participant's start and end by id.
 from notebook_writer import Check, Part, Week
 
 INTRO = """
-# Päätösviikko: päätös, jälkimittaus ja palaute
+# Päätösviikko: jälkikysely, toimintasuunnitelma ja palaute
 
 Tervetuloa valmennuksen viimeiselle viikolle! Nyt on aika katsoa taaksepäin ja eteenpäin. Vastaat
-jälkikyselyyn, jossa ovat samat väitteet kuin aloitusviikon kyselyssä, ja vertaat, mikä on muuttunut. Sen jälkeen laadit
-suunnitelman, jolla viet oppimasi omaan asiakastyöhösi. Lopuksi annat palautetta, jonka avulla
-valmennusta kehitetään seuraaville ryhmille.
+jälkikyselyyn, jossa ovat samat väitteet kuin aloitusviikon kyselyssä, ja vertaat, mikä on
+muuttunut. Sen jälkeen laadit suunnitelman, jolla viet oppimasi omaan asiakastyöhösi. Lopuksi
+annat palautetta, jonka avulla valmennusta kehitetään seuraaville ryhmille.
 
 **Tavoitteet.** Viikon jälkeen osaat
 
@@ -57,13 +57,13 @@ kertoa muille.
   esimerkiksi kirjoittamalla, kommentoimalla, kuvin tai videolla [2].
 - **Viikko 3: Tietoturva ja turvallinen asiointi.** Kertasit neuvoja, joita voit antaa asiakkaalle
   salasanoista, tunnistautumisesta ja huijausviesteistä. Asiakas tunnistautuu aina itse, eikä toisen
-  ihmisen tunnistusvälineitä saa käyttää [3]. Kun läheinen hoitaa asioita toisen puolesta, siihen
-  voi käyttää Suomi.fi-valtuuksia [4].
+  ihmisen tunnistusvälineitä saa käyttää [3]. Jos läheisen pitää hoitaa asioita asiakkaan puolesta,
+  asiakas voi valtuuttaa hänet Suomi.fi-valtuuksilla [4].
 - **Viikko 4: Digituen etiikka, lainsäädäntö ja saavutettavuus.** Digituen tavoite on, että
   asiakas oppii käyttämään palveluja itsenäisesti ja turvallisesti. Hyvä digituen antaja kannustaa
   asiakasta tekemään asiat itse ja tuntee oman osaamisensa rajat [5].
-- **Viikko 5: Motivoiva digineuvonta.** Motivoivan haastattelun perustaitoja ovat avoimet
-  kysymykset, vahvistukset, heijastava kuuntelu ja tiivistykset eli yhteenvedot [6]. Harjoittelit
+- **Viikko 5: Motivoiva digineuvonta.** Motivoivan keskustelun eli motivoivan haastattelun
+  perustaitoja ovat avoimet kysymykset, vahvistukset, heijastava kuuntelu ja yhteenvedot [6]. Harjoittelit
   kuuntelemaan, mitä asiakas itse sanoo muutoksen puolesta.
 - **Viikko 6: Yhteiskehittäminen ja oma digikokeilu.** Palvelumuotoilussa ongelma muotoillaan
   haasteeksi, ja ratkaisuja ideoidaan "Miten voisimme …?" -kysymyksillä [7]. Suunnittelit oman
@@ -150,7 +150,7 @@ SURVEY_AREA5 = """
 """
 
 SURVEY_COURAGE = """
-### Digirohkeus ja varmuus ohjaajana
+### Digirohkeus ja varmuus asiakkaan ohjaamisessa
 """
 
 SURVEY_MI_ETHICS = """
@@ -194,8 +194,8 @@ REFLECTION = """
 ## Pohdi koko valmennusta
 
 Kysymykset nojaavat Gibbsin reflektiivisen kehän loppuvaiheisiin: mitä opit, mistä muutokset
-johtuvat ja mitä teet seuraavaksi [10]. Vastaa kysymykseen
-itsearvioinnista vasta, kun olet verrannut jälkikyselyn vastauksiasi aloitusviikon vastauksiin.
+johtuvat ja mitä teet seuraavaksi [10]. Vastaa kysymykseen itsearvioinnista
+vasta, kun olet verrannut jälkikyselyn vastauksiasi aloitusviikon vastauksiin.
 Muutama virke kuhunkin kysymykseen riittää.
 """
 
@@ -224,7 +224,7 @@ askel: ensi viikolla annan asiakkaan pitää puhelinta omassa kädessään koko 
 
 Voit kirjoittaa ajatuksesi tai ladata kuvan, esimerkiksi valokuvan tai piirroksen. Jos lataat
 kuvan, varmista, ettei siinä näy asiakkaita, asiakastietoja tai muiden ihmisten kasvoja.
-Osallistu lisäksi yhteiseen päätöstapaamiseen, jos mahdollista.
+Osallistu lisäksi yhteiseen päätöstapaamiseen, jos pystyt.
 
 Päätät itse, jaetaanko ajatuksesi: omalla nimelläsi, nimimerkillä vai ei lainkaan. Jos et valitse
 mitään, ajatusta ei jaeta. Ohjaaja kokoaa jaetut ajatukset ryhmän päätösseinälle. Älä kirjoita

@@ -104,7 +104,7 @@ Kyselyn runkona on Euroopan unionin DigComp 2.2 -viitekehys, joka kuvaa kansalai
 5. ongelmanratkaisu.
 
 DigCompissa on kahdeksan taitotasoa, jotka jakautuvat neljään ryhmään: perustaso (1–2), keskitaso
-(3–4), edistynyt taso (5–6) ja erittäin edistynyt taso (7–8) [4]. Mitä korkeampi taso, sitä
+(3–4), edistynyt taso (5–6) ja erittäin erikoistunut taso (7–8) [4]. Mitä korkeampi taso, sitä
 vaativampia tehtäviä ihminen hallitsee ja sitä itsenäisemmin hän toimii [5]. Tasolla 5 hän osaa jo
 ohjata muita [6]. Asiakkaan ohjaaminen vaatii siis enemmän kuin saman asian tekeminen itse.
 Osa-alueiden ja tasojen suomenkieliset nimet ovat valmennuksen omia käännöksiä, koska virallista
@@ -204,7 +204,7 @@ uusien toimintatapojen kehittämistä sekä oman ja muiden digiosaamisen kehitt�
 """
 
 COURAGE = """
-### Digirohkeus ja varmuus ohjaajana
+### Digirohkeus ja varmuus asiakkaan ohjaamisessa
 
 Digirohkeus on itseluottamusta, jonka varassa ihminen uskaltaa kokeilla ja ottaa käyttöön uusia tai
 päivittyneitä digitaalisia laitteita ja palveluja [10]. Tämän osan väitteet koskevat omaa

@@ -45,8 +45,8 @@ turvallisesti. Digitukea annetaan kolmella tavalla:
 - **koulutuksina**.
 
 DVV:n mukaan useimmat ihmiset haluavat ja pystyvät oppimaan digitaitoja, kun motivaatio ja ohjaus
-ovat kunnossa. Digitukea antavan tavoite on, että asiakas pärjää jatkossa itse. Siksi hyvä ohjaaja
-kannustaa asiakasta tekemään asiat omin käsin ja tuntee myös oman osaamisensa rajat [3].
+ovat kunnossa. Digitukea antavan tavoite on, että asiakas pärjää jatkossa itse. Siksi hyvä digituen
+antaja kannustaa asiakasta tekemään asiat omin käsin ja tuntee myös oman osaamisensa rajat [3].
 
 ## 3. Digirohkeus
 

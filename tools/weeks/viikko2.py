@@ -5,8 +5,8 @@ from notebook_writer import Check, Part, Week
 INTRO = """
 # Viikko 2: Digivuorovaikutus ja osallisuus etäohjauksessa
 
-Tervetuloa toiselle teemaviikolle! Viime viikolla kokeilit digipalvelua itse asiakkaana. Nyt siirryt
-ohjaajan rooliin. Mietit, miten ohjaat asiakasta tai ryhmää verkon välityksellä niin, että jokainen
+Tervetuloa toiselle teemaviikolle! Viime viikolla kokeilit digipalvelua itse asiakkaana. Nyt vaihdat
+roolia ja olet se, joka ohjaa. Mietit, miten ohjaat asiakasta tai ryhmää verkon välityksellä niin, että jokainen
 pääsee mukaan omalla tavallaan. Suunnittelet yhden etäohjauksen alusta loppuun ja ehdotat ryhmälle
 yhtä etäohjauksen pelisääntöä.
 
@@ -29,8 +29,8 @@ Kun olet valmis, palauta tehtävä osallistujan pikaoppaan ohjeen mukaan.
 THEORY = """
 ## 1. Digivuorovaikutus voi madaltaa kynnystä
 
-Etäohjauksella tarkoitamme tässä ohjausta, jossa ohjaaja ja asiakas eivät ole samassa paikassa.
-He pitävät yhteyttä verkon tai puhelimen välityksellä. Digi- ja väestötietoviraston (DVV) mukaan
+Etäohjauksella tarkoitamme tässä ohjausta, jossa ohjaava ammattilainen ja asiakas eivät ole samassa
+paikassa. He pitävät yhteyttä verkon tai puhelimen välityksellä. Digi- ja väestötietoviraston (DVV) mukaan
 etätukea annetaan esimerkiksi chatissa, puhelimessa tai videoyhteydellä [1].
 
 Etäohjaus voi olla uusi kokemus sekä ohjaajalle että asiakkaalle. Digitaalinen vuorovaikutus voi
@@ -56,7 +56,7 @@ Etäohjaus voi olla **reaaliaikaista**. Silloin olette yhteydessä samaan aikaan
 videopuhelussa. Se voi olla myös **ajasta riippumatonta**. Silloin kukin osallistuu, kun hänelle
 sopii, esimerkiksi viestein tai keskustelualueella. Ajasta riippumaton vuorovaikutus ei ole sidottu
 aikaan eikä paikkaan. Siksi osallistuja voi päättää itse, milloin ja miten hän osallistuu [2]. Tämä
-valmennus on itsessään esimerkki ajasta riippumattomasta ohjauksesta.
+valmennuskin on esimerkki ajasta riippumattomasta ohjauksesta.
 
 ## 3. Ennen ohjausta: valmistaudu
 
@@ -81,7 +81,7 @@ lyhyitä virkkeitä, kerro yksi asia kerrallaan ja numeroi vaiheet.
 ## 4. Ohjauksen aikana
 
 Käy alussa asiakkaan kanssa läpi, miten ohjelma toimii, mitä siinä voi tehdä ja mitä työkaluja on
-käytössä. Kun sekä ohjaajan että asiakkaan videokuva näkyy, myös sanaton viestintä välittyy jossain
+käytössä. Kun sekä sinun että asiakkaan videokuva näkyy, myös sanaton viestintä välittyy jossain
 määrin [2].
 
 Vuorovaikutuksessa tärkeitä ovat ystävällisyys ja kohteliaisuus. Puhu selkeästi ja rauhallisessa
@@ -115,7 +115,7 @@ Laatikaa ryhmälle etätoiminnan pelisäännöt [2]. Voitte sopia esimerkiksi
 - miten puheenvuoroa pyydetään
 - saako osallistuja olla myös hiljainen kuuntelija.
 
-Ohjaajan tehtävä on kertoa osallistujille toimintatavoista ja perustella ne. Selvitä myös, miksi
+Sinun tehtäväsi on kertoa osallistujille toimintatavoista ja perustella ne. Selvitä myös, miksi
 osallistujat tulevat ohjaukseen ja mitä he tarvitsevat. Ryhmän oma aktiivisuus ja yhteisöllisyys
 lisäävät halua osallistua, joten hyödynnä niitä [2].
 
@@ -215,7 +215,7 @@ virkkeellä ja kerro lyhyesti, miksi se on tärkeä. Esimerkiksi: "Jokainen saa 
 kuunnella, koska kaikki eivät halua puhua heti." Sääntö voi sopia valmennusryhmällemme tai
 ryhmille, joita ohjaat työssäsi.
 
-Ohjaaja kokoaa ehdotukset ryhmän yhteiselle seinälle. Valmennuksen päätöstapaamisessa valitsemme
+Ohjaaja kokoaa jaetut ehdotukset ryhmän yhteiselle seinälle. Valmennuksen päätöstapaamisessa valitsemme
 niistä yhdessä 5–7 sääntöä. Niistä tulee ryhmän yhteiset etäohjauksen pelisäännöt.
 
 Päätät itse, jaetaanko ehdotuksesi: omalla nimelläsi, nimimerkillä vai ei lainkaan. Jos et valitse

@@ -38,7 +38,8 @@ vaan se kulkee mukana jokaisessa ohjaustilanteessa.
 
 DigComp 2.2 -viitekehyksessä aihe kuuluu osa-alueeseen turvallisuus [2]. Tällä viikolla tärkeimpiä
 ovat osaamiset 4.1 laitteiden suojaaminen ja 4.2 henkilötietojen ja yksityisyyden suojaaminen.
-Lisäksi käsittelemme osaamisia 2.6 digitaalisen identiteetin hallinta ja 1.2 tiedon arviointi [3].
+Lisäksi käsittelemme osaamisia 2.6 digitaalisen identiteetin hallinta ja 1.2 datan, tiedon ja
+digitaalisen sisällön arviointi [3].
 
 ## 2. Perustaidot, joita voit neuvoa asiakkaalle
 
@@ -66,7 +67,7 @@ merkkisotkun sijaan kannattaa käyttää **salalausetta**, joka muodostuu useast
 Kolmanneksi kaksivaiheinen tunnistautuminen kannattaa ottaa käyttöön. Neljänneksi
 **salasanojen hallintaohjelma** pitää salasanat tallessa käyttäjän puolesta.
 
-## 3. Näin huijaus toimii
+## 3. Näin huijaukset toimivat
 
 Kyberturvallisuuskeskus on varoittanut esimerkiksi Suomi.fi-palvelun nimissä lähetetyistä
 viesteistä. Niissä väitetään, että Verohallinnolta on tullut viesti, ja kehotetaan avaamaan se
@@ -100,7 +101,7 @@ vähintään kahta seuraavista [10]:
 
 Suomessa kuluttajalla on kolme vahvan tunnistamisen välinettä: pankkitunnukset, mobiilivarmenne ja
 valtion varmennekortti. Finanssiala ja FiCom suosittelivat elokuussa 2025 muistisääntöä
-**"pankkitunnuksilla pankkiin, mobiilivarmenteella muualle"**. Syy on huijaukset: rikolliset
+**"pankkitunnuksilla pankkiin, mobiilivarmenteella muualle"**. Syynä ovat huijaukset: rikolliset
 tekevät viranomaisten palveluja muistuttavia valesivuja, joilla he kalastelevat pankkitunnuksia
 [11].
 

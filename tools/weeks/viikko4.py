@@ -56,7 +56,7 @@ Suomi.fi-viestien ohjeessa sanotaan selvästi: toisen puolesta asioiva kirjautuu
 tunnistusvälineillään, eikä toisen ihmisen tunnistusvälineitä saa käyttää [3]. Finanssialan
 suositusten mukaan asiakas tunnistautuu pankin ja vakuutusyhtiön palveluihin omilla tunnuksillaan [4].
 Finanssiala ja FiCom neuvoivat elokuussa 2025: ”pankkitunnuksilla pankkiin, mobiilivarmenteella
-muualle”. Syy on se, että huijarit tekevät viranomaisten palveluja jäljitteleviä sivuja ja
+muualle”. Syynä on se, että huijarit tekevät viranomaisten palveluja jäljitteleviä sivuja ja
 kalastelevat niillä pankkitunnuksia [5].
 
 Näistä lähteistä on koottu valmennuksen sääntö [2][3][4]:
@@ -77,7 +77,7 @@ tulee voimaan vasta, kun valtuuttaja on vahvistanut sen. Valtuuden voi antaa 18 
 alaikäisen puolesta toimii huoltaja. Valtuuksia käytetään esimerkiksi OmaKannassa, Verohallinnon
 palveluissa, apteekeissa sekä monissa kuntien ja hyvinvointialueiden palveluissa [6].
 
-Jos asiakas ei pysty valtuuttamaan verkossa, esimerkiksi koska hänellä ei ole verkkotunnuksia,
+Jos asiakas ei pysty valtuuttamaan verkossa, esimerkiksi koska hänellä ei ole vahvan tunnistamisen välinettä,
 valtuuden voi antaa hakemuksella. Hakemuksen voi tehdä sähköisesti tai paperilla, tarvittaessa
 avustajan kanssa, ja DVV:n palvelupisteet auttavat [6]. Vuodesta 2022 lähtien valtuuden on voinut
 antaa luotetulle henkilölle myös silloin, kun valtuuttajalla ei ole pankkitunnuksia [7]. Joidenkin
@@ -164,8 +164,9 @@ Toimi organisaatiosi ohjeiden mukaan ja puhu esihenkilösi tai työparisi kanssa
 maksanut huijarille tai huijari on päässyt hänen verkkopankkiinsa, asiakkaan on otettava heti yhteys
 pankkiinsa [17].
 
-DigComp-viitekehyksessä tähän liittyy kaksi osaamista. Osaamiseen 4.3 kuuluu tietoisuus siitä,
-miten digitaalinen teknologia voi tukea hyvinvointia ja osallisuutta. Osaamiseen 5.2 kuuluu
+DigComp-viitekehyksessä tähän liittyy kaksi osaamista. Osaamiseen 4.3 (terveyden ja hyvinvoinnin
+suojaaminen) kuuluu tietoisuus siitä, miten digitaalinen teknologia voi tukea hyvinvointia ja
+osallisuutta. Osaamiseen 5.2 (tarpeiden ja teknologisten ratkaisujen tunnistaminen) kuuluu
 digitaalisen ympäristön säätäminen omiin tarpeisiin, esimerkiksi saavutettavuusasetuksilla [18].
 Näytä asiakkaalle vaikkapa, miten tekstiä suurennetaan tai miten puhelin lukee tekstin ääneen.
 

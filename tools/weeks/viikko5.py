@@ -45,10 +45,10 @@ Laurean koulutuskin [1].
 
 Laurean kuvauksen mukaan motivoiva keskustelu on yhteistyöhön perustuva keskustelutyyli. Se
 vahvistaa asiakkaan motivaatiota ja sitoutumista muutokseen [1]. Menetelmän kehittäjät William
-Miller ja Stephen Rollnick kuvaavat sen ihmislähtöiseksi ohjaustavaksi. Sen avulla käsitellään
-tavallista ongelmaa: ristiriitaisia tunteita muutoksesta. Ihminen sekä haluaa muutosta että epäröi
-sitä. Ohjaaja ei tarjoa valmiita
-syitä, vaan auttaa asiakasta löytämään ja sanomaan ääneen omat syynsä [3].
+Miller ja Stephen Rollnick kuvaavat sen asiakaslähtöiseksi ohjaustavaksi. Sen avulla käsitellään
+yleistä ongelmaa: ihmisen ristiriitaisia tunteita muutosta kohtaan. Ihminen sekä haluaa muutosta
+että epäröi sitä. Ohjaava ammattilainen ei tarjoa valmiita syitä, vaan auttaa asiakasta löytämään
+ja sanomaan ääneen omat syynsä [3].
 
 Digituessa tämä ristiriita on tuttu. Asiakas voi samaan aikaan haluta hoitaa asiansa verkossa ja
 pelätä, että tekee virheen. Laurean koulutuksessa opitaan juuri tätä: miten asiakasta autetaan
@@ -93,7 +93,7 @@ keskustelun alusta asti ja usein [7]. Suomenkieliset nimet ovat [8]:
 - **Vahvistukset.** Huomaat asiakkaan vahvuuden tai onnistumisen ja sanot sen ääneen. Ole
   konkreettinen: "Löysit kirjautumissivun ihan itse."
 - **Heijastava kuuntelu.** Sanot omin sanoin, mitä asiakas kertoi tai tarkoitti. Asiakas: "Tämä on
-  ihan liian monimutkaista." Ohjaaja: "Palvelussa on niin paljon kohtia, että on vaikea tietää,
+  ihan liian monimutkaista." Sinä: "Palvelussa on niin paljon kohtia, että on vaikea tietää,
   mistä aloittaa."
 - **Yhteenvedot** (myös tiivistykset). Kokoat keskustelun: "Haluaisit siis nähdä reseptisi itse,
   koska puhelimessa jonottaminen turhauttaa. Kirjautuminen jännittää, mutta pankkiasiat olet
@@ -148,7 +148,7 @@ Luvun jälkeen kysyt kaksi jatkokysymystä [11][12]:
 ## 7. Motivoiva ote digituessa: asiakas tekee itse
 
 Digi- ja väestötietoviraston (DVV) eettisen ohjeistuksen mukaan digituen tavoite on, että asiakas
-pärjää jatkossa itse. Siksi ohjaaja kannustaa asiakasta tekemään asiat omin käsin [13]. Tämä sopii
+pärjää jatkossa itse. Siksi digituen antaja kannustaa asiakasta tekemään asiat omin käsin [13]. Tämä sopii
 hyvin motivoivaan keskusteluun: päätökset ja tekeminen kuuluvat asiakkaalle.
 
 Käytännössä asiakas pitää hiirtä tai puhelinta koko ajan itse. Sinä neuvot sanoin etkä ota hiirtä
@@ -159,7 +159,7 @@ avoin kysymys.
 Psykologi Albert Banduran mukaan usko omiin kykyihin rakentuu neljästä lähteestä: omista
 onnistumisista, muiden esimerkistä, rohkaisusta ja omasta tunnetilasta. Omat onnistumiset ovat
 niistä vahvin [14]. Pienikin onnistuminen asiakkaan omalla laitteella on siis arvokas. Sano se
-ääneen vahvistuksena. Kerro myös, että moni muu on oppinut saman, Jos asiakasta jännittää,
+ääneen vahvistuksena. Kerro myös, että moni muu on oppinut saman. Jos asiakasta jännittää,
 pitäkää tauko tai edetkää pienemmin askelin.
 
 Motivaatio herää helpoimmin, kun asiakas huomaa, että digipalvelusta on hyötyä hänelle itselleen.
@@ -191,17 +191,17 @@ asiakkaan voisi tunnistaa.** Älä myöskään kirjoita omia arkaluonteisia tiet
 henkilötunnustasi tai terveystietojasi.
 
 1. Kirjoita 8–10 repliikkiä. Aloita jokainen repliikki puhujan nimellä.
-2. Käytä ohjaajan repliikeissä vähintään yhtä avointa kysymystä, yhtä vahvistusta, yhtä heijastusta
+2. Käytä omissa repliikeissäsi vähintään yhtä avointa kysymystä, yhtä vahvistusta, yhtä heijastusta
    ja yhtä yhteenvetoa.
 3. Merkitse keino sulkeisiin repliikin perään.
 
 Esimerkiksi näin:
 
-> Ohjaaja: Mitä toivoisit OmaKannasta löytäväsi? (avoin kysymys)
+> Sinä: Mitä toivoisit OmaKannasta löytäväsi? (avoin kysymys)
 >
 > Aino: No, reseptit lähinnä. Mutta en tiedä, osaanko.
 >
-> Ohjaaja: Haluaisit nähdä reseptisi itse, mutta epäilet omia taitojasi. (heijastus)
+> Sinä: Haluaisit nähdä reseptisi itse, mutta epäilet omia taitojasi. (heijastus)
 
 Voit käyttää teorian esimerkkejä apuna. Ohjaaja lukee keskustelusi ja kirjoittaa sinulle palautteen.
 """

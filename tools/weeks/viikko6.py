@@ -39,7 +39,7 @@ digikokeiluja tasavertaisesti yhdessä, ja jokaisen osaamista hyödynnettiin. Me
 palvelumuotoilu, koska se ottaa hyvin huomioon asiakkaan tarpeet, odotukset ja näkökulman [2].
 Yhteiskehittämisessä ammattilaisen ja asiakkaan roolit voivat vaihtua osaamisen mukaan [1].
 
-Hankkeessa huomattiin myös, että uusi teknologia ei itsessään tee palveluista parempia. Sen tekevät
+Hankkeessa huomattiin myös, että uusi teknologia ei yksin tee palveluista parempia. Sen tekevät
 ihmiset, jotka teknologiaa käyttävät [1][2].
 
 ## 2. Asiakasymmärrys ja persoona
@@ -150,7 +150,7 @@ ja kykenee, kunhan saa riittävästi taitoja, kannustusta ja rohkaisua. Digimin�
 yhteisön tuella. Hankkeessa koulutukset, digikeskustelut ja digituki lisäsivät osallistujien
 digiminäpystyvyyttä, ja kynnys ideoida ja kokeilla uusia digipalveluja madaltui [2].
 
-Voidakseen ohjata muita on ensin harjoiteltava itse. Työntekijällä pitäisi olla myös mahdollisuus
+Ennen kuin voi ohjata muita, on harjoiteltava itse. Työntekijällä pitäisi olla myös mahdollisuus
 puhua ääneen omista digipeloistaan [3]. Pieni, onnistunut kokeilu vahvistaa siis sekä sinun että
 asiakkaasi rohkeutta.
 
