@@ -258,19 +258,20 @@ def _value_for(item: Item, participant: Participant, rng: random.Random) -> obje
     if item.kind == "share":
         mode = rng.choices(["name", "nickname", "none"], weights=[4, 3, 3])[0]
         return {"mode": mode, "nickname": rng.choice(NICKNAMES) if mode == "nickname" else ""}
+    if item.construct == "shared_task":  # its own phrases: a shared post never repeats a private answer
+        text = _long_enough(rng.choice(SHARED_THOUGHTS), item, rng, SHARED_THOUGHTS)
+        return {"mode": "text", "text": text, "image": None} if item.kind == "response" else text
     if item.kind == "response":
         return {"mode": "text", "text": _long_enough(rng.choice(DESC), item, rng), "image": None}
     if item.id.endswith("DIARY"):
         return diary_text(rng, long=participant.profile != "short_diary")
-    if item.construct == "shared_task":
-        return _long_enough(rng.choice(SHARED_THOUGHTS), item, rng)
     pool = {"description": DESC, "feelings": FEEL, "analysis": ANAL, "action_plan": PLAN}.get(item.gibbs_stage, DESC)
     return _long_enough(rng.choice(pool), item, rng)
 
 
-def _long_enough(text: str, item: Item, rng: random.Random) -> str:
+def _long_enough(text: str, item: Item, rng: random.Random, pool: list[str] | None = None) -> str:
     """A complete participant writes at least the item's gentle minimum of words."""
-    pool = DESC + FEEL + ANAL + PLAN
+    pool = pool or DESC + FEEL + ANAL + PLAN
     while word_count(text) < item.min_words:
         text += " " + rng.choice(pool)
     return text

@@ -44,12 +44,17 @@ def loop_problems(report: LoopReport) -> list[str]:
 
 
 def wall_problems(report: LoopReport, wall_text: str) -> list[str]:
-    """The shared wall holds what was shared and nothing private (diaries, reflections)."""
+    """The shared wall holds what was shared and nothing private (diaries, reflections, feedback)."""
+    from ..items import bank
+
+    shareable = {i.extra["shares"] for i in bank().values() if i.kind == "share" and i.extra.get("shares")}
     problems = []
     for p in report.participants:
         answers = simulate.answers_for(p, report.week)
         for item_id, value in answers.items():
-            if isinstance(value, str) and "SHARED" not in item_id and html.escape(value[:40]) in wall_text:
+            text = value.get("text", "") if isinstance(value, dict) else value
+            if (isinstance(text, str) and len(text) >= 20 and item_id not in shareable
+                    and html.escape(text[:40]) in wall_text):
                 problems.append(f"{p.id}: private answer {item_id} appears on the shared wall")
     if "<script>alert" in wall_text:
         problems.append("unescaped markup reached the shared wall")
