@@ -110,7 +110,14 @@ class _CachedSchemaValidation:
 
 
 def _speed_up_nbgrader_in_this_worker() -> None:
+    import warnings
+
     from nbgrader.nbgraderformat import common
+    from sqlalchemy.exc import SAWarning
+
+    # nbgrader's gradebook trips SQLAlchemy 2's autoflush warnings on every submission; they say
+    # nothing a facilitator can act on and would bury the progress bar and the results table.
+    warnings.filterwarnings("ignore", category=SAWarning)
 
     if not isinstance(common.jsonschema, _CachedSchemaValidation):
         common.jsonschema = _CachedSchemaValidation()
