@@ -99,3 +99,10 @@ def test_are_the_survey_answers_the_same_items_at_baseline_and_closing(eight_wee
     assert len(survey) >= 35 and survey <= set(post)
     grew = sum(post[k] > base[k] for k in survey if isinstance(base[k], int) and isinstance(post[k], int))
     assert grew > len(survey) / 2  # p01 grows: most statements are rated higher at the end
+
+
+def test_does_the_closing_feedback_show_ones_own_change_since_week_zero(eight_week_course: list[LoopReport]) -> None:
+    closing = next(r for r in eight_week_course if r.week == "paatos")
+    page = closing.feedback_pages["p01"][-1].read_text(encoding="utf-8")
+    assert "Oma muutoksesi: aloitusviikko ja nyt" in page and "Informaatio- ja datalukutaito" in page
+    assert "nousi" in page  # p01 grows

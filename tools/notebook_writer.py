@@ -27,6 +27,7 @@ class Part:
     grade_id: str  # id of the text cell; the widget cell is "<grade_id>_kentat"
     text: str
     items: tuple[str, ...] = ()
+    code: str = ""  # instead of items: one call on ``nb`` shown after the text (e.g. ``nb.compare_with(...)``)
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,8 @@ def build(week: Week) -> nbformat.NotebookNode:
     cells += [md(text, grade_id) for grade_id, text in week.theory]
     for part in week.parts + ((Part("pulssi_ohje", PULSE_TEXT, PULSE_ITEMS),) if week.pulse else ()) + week.extra_end:
         cells.append(md(part.text, part.grade_id))
-        if part.items:
-            cells.append(code(ask_source(part.items), f"{part.grade_id.removesuffix('_ohje')}_kentat"))
+        if part.items or part.code:
+            cells.append(code(part.code or ask_source(part.items), f"{part.grade_id.removesuffix('_ohje')}_kentat"))
     cells += [md(SUMMARY_TEXT, "yhteenveto_ohje"), code("nb.summary()", "yhteenveto"),
               md(_completion_text(len(week.checks)), "valmistuminen_ohje")]
     for check in week.checks:

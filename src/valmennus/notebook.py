@@ -73,6 +73,17 @@ class CourseNotebook:
             return _HTML("\n".join(s.markup for s in shown))
         return w.VBox([s.box for s in shown])
 
+    def compare_with(self, baseline: str) -> _HTML:
+        """The participant's own change since ``baseline`` (a sibling week's folder), by area; see own_change."""
+        from pathlib import Path
+
+        from .own_change import own_change_html, read_answers
+
+        before = read_answers(Path(self.store.folder).parent / baseline, baseline)
+        if before is None:
+            return _HTML(f"<p>{html.escape(t('change_missing'))}</p>")
+        return _HTML(own_change_html(before, self.store.values()))
+
     def summary(self) -> _HTML:
         """Every item of this week with its saved answer, escaped, in the order the notebook asked them."""
         order = {item_id: n for n, item_id in enumerate(self.asked)}

@@ -92,8 +92,8 @@ esimerkiksi viikkotehtäväsi, ohjaajan palautteet ja tilanteet, joissa olet jo 
 toimintatapaa asiakkaan kanssa.
 
 Vastaa jälkikyselyyn ensin niin kuin asiat ovat nyt. Katso vasta sen jälkeen, mitä vastasit
-alussa: avaa aloitusviikon muistikirja kansiosta `viikko0` ja katso sen kohta *Yhteenveto
-vastauksistasi*. Jos et löydä sitä, kysy ohjaajalta.
+alussa: kyselyn jälkeen kohta *Oma muutoksesi* näyttää aloitusviikon ja nykyiset vastauksesi
+rinnakkain osa-alueittain. Sen näet vain sinä ja ohjaajasi.
 
 ## 4. Toimintasuunnitelma: oppimisesta teoiksi
 
@@ -112,6 +112,15 @@ TiimiVerkon vinkit mallin soveltajille sopivat myös oman suunnitelmasi tueksi [
   into hiipuu.
 - **Sovella.** Pelkkä uusi tekniikka ei paranna palvelua. Tärkeintä ovat toimintatavat, jotka
   työyhteisö itse kehittää ja sovittaa erilaisiin tilanteisiin.
+"""
+
+CHANGE = """
+## Oma muutoksesi
+
+Kun olet vastannut kaikkiin yllä oleviin väittämiin, aja alla oleva solu uudelleen (valitse se ja
+paina Shift + Enter). Taulukko näyttää jokaisesta osa-alueesta aloitusviikon ja nykyisten
+vastaustesi keskiarvon. Vertailussa ovat mukana vain väittämät, joihin vastasit molemmilla
+kerroilla. Taulukon näet vain sinä ja ohjaajasi.
 """
 
 SURVEY_INTRO = """
@@ -290,6 +299,7 @@ WEEK = Week(
         Part("kysely_digirohkeus_ohje", SURVEY_COURAGE, COURAGE),
         Part("kysely_mi_etiikka_ohje", SURVEY_MI_ETHICS, MI_ETHICS),
         Part("kysely_janat_ohje", SURVEY_RULERS, RULERS),
+        Part("muutos_ohje", CHANGE, code='nb.compare_with("viikko0")'),
         Part("suunnitelma_ohje", ACTION_PLAN, ACTIONS),
         Part("pohdinta_ohje", REFLECTION, REFLECTIONS),
         Part("palaute_ohje", FEEDBACK_SURVEY, COURSE_FEEDBACK + COURSE_FEEDBACK_OPEN),

@@ -2,6 +2,31 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "fi": {
+        "change_caption": "Oma muutoksesi: aloitusviikko ja nyt (keskiarvo asteikolla 1–5, valmiusjanat 0–10)",
+        "change_col_group": "Osa-alue",
+        "change_col_n": "Väittämiä",
+        "change_col_before": "Aloitusviikolla",
+        "change_col_now": "Nyt",
+        "change_col_direction": "Muutos",
+        "change_up": "nousi",
+        "change_down": "laski",
+        "change_same": "ennallaan",
+        "change_area_1": "Informaatio- ja datalukutaito",
+        "change_area_2": "Viestintä ja yhteistyö",
+        "change_area_3": "Digitaalisen sisällön luominen",
+        "change_area_4": "Turvallisuus",
+        "change_area_5": "Ongelmanratkaisu",
+        "change_digital_courage": "Digirohkeus ja varmuus ohjauksessa",
+        "change_mi": "Motivoiva ohjaus",
+        "change_ethics": "Digituen etiikka ja lainsäädäntö",
+        "change_nothing": ("Vertailua ei voi vielä näyttää: vastaa ensin yllä oleviin väittämiin. "
+                           "Vertailu käyttää aloitusviikon vastauksiasi kansiosta viikko0."),
+        "change_missing": ("Aloitusviikon vastauksia ei löytynyt kansiosta viikko0. Jos haet "
+                           "aloitusviikon tehtävän uudelleen tehtävälistasta, vertailu näkyy, kun "
+                           "ajat tämän solun uudelleen."),
+        "change_note": ("Vertailussa ovat mukana vain väittämät, joihin vastasit molemmilla "
+                        "kerroilla. Lasku ei tarkoita, että osaaminen olisi heikentynyt: usein se "
+                        "kertoo, että arvioit nyt tarkemmin."),
         "dash_title": "Kurssin eteneminen: {week}",
         "dash_intro": ("Palautukset, valmistumismerkinnät ja julkaistu palaute osallistujittain. Taulukossa "
                        "ei näy osallistujien vastauksia."),
@@ -98,6 +123,31 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "tai poista se ja yritä uudelleen."),
     },
     "en": {
+        "change_caption": "Your own change: week 0 and now (mean on the 1–5 scale, rulers 0–10)",
+        "change_col_group": "Area",
+        "change_col_n": "Statements",
+        "change_col_before": "Week 0",
+        "change_col_now": "Now",
+        "change_col_direction": "Change",
+        "change_up": "up",
+        "change_down": "down",
+        "change_same": "unchanged",
+        "change_area_1": "Information and data literacy",
+        "change_area_2": "Communication and collaboration",
+        "change_area_3": "Digital content creation",
+        "change_area_4": "Safety",
+        "change_area_5": "Problem solving",
+        "change_digital_courage": "Digital courage and confidence in guidance",
+        "change_mi": "Motivational counselling",
+        "change_ethics": "Ethics and law of digital support",
+        "change_nothing": ("No comparison yet: answer the statements above first. The comparison uses"
+                           " your week 0 answers in the folder viikko0."),
+        "change_missing": ("Your week 0 answers were not found in the folder viikko0. If you fetch "
+                           "week 0 again from the assignment list, the comparison appears when you "
+                           "run this cell again."),
+        "change_note": ("Only statements you answered both times are compared. A lower number does "
+                        "not mean you know less: often it means you now judge yourself more "
+                        "precisely."),
         "dash_title": "Course progress: {week}",
         "dash_intro": ("Submissions, completion marks and released feedback per participant. The table shows "
                        "no participant answers."),
@@ -194,6 +244,31 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "delete it and try again."),
     },
     "sv": {
+        "change_caption": "Din egen förändring: vecka 0 och nu (medeltal på skalan 1–5, linjaler 0–10)",
+        "change_col_group": "Område",
+        "change_col_n": "Påståenden",
+        "change_col_before": "Vecka 0",
+        "change_col_now": "Nu",
+        "change_col_direction": "Förändring",
+        "change_up": "steg",
+        "change_down": "sjönk",
+        "change_same": "oförändrad",
+        "change_area_1": "Informations- och datakompetens",
+        "change_area_2": "Kommunikation och samarbete",
+        "change_area_3": "Skapande av digitalt innehåll",
+        "change_area_4": "Säkerhet",
+        "change_area_5": "Problemlösning",
+        "change_digital_courage": "Digitalt mod och trygghet i vägledningen",
+        "change_mi": "Motiverande vägledning",
+        "change_ethics": "Etik och lagstiftning i digitalt stöd",
+        "change_nothing": ("Ingen jämförelse ännu: svara först på påståendena ovan. Jämförelsen "
+                           "använder dina svar från vecka 0 i mappen viikko0."),
+        "change_missing": ("Dina svar från vecka 0 hittades inte i mappen viikko0. Om du hämtar vecka"
+                           " 0 på nytt i uppgiftslistan syns jämförelsen när du kör den här cellen "
+                           "igen."),
+        "change_note": ("Endast påståenden som du besvarade båda gångerna jämförs. Ett lägre tal "
+                        "betyder inte att du kan mindre: ofta betyder det att du nu bedömer dig själv"
+                        " noggrannare."),
         "dash_title": "Kursens framsteg: {week}",
         "dash_intro": ("Inlämningar, slutförandemarkeringar och publicerad respons per deltagare. Tabellen "
                        "visar inga svar från deltagarna."),

@@ -1,0 +1,89 @@
+"""The participant's own change: the closing survey next to the baseline, for that participant only.
+
+The closing notebook shows each participant their own answers at the start (week 0) and now, by
+DigComp area and for digital courage, motivational counselling, ethics and the readiness rulers,
+compared by item id. Means are of the statements answered both times ("en osaa sanoa" left out), so
+a change is never an artefact of a skipped statement. Nothing here leaves the participant's folder.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from .answers import AnswerStore
+from .i18n import t
+from .items import Item, bank
+
+GROUPS = ("area_1", "area_2", "area_3", "area_4", "area_5", "digital_courage", "mi", "ethics")
+
+
+def _group(item: Item) -> str | None:
+    if item.construct == "digcomp" and item.digcomp:
+        return f"area_{item.digcomp[0].split('.')[0]}"
+    return item.construct if item.construct in GROUPS else None
+
+
+def _score(item: Item, value: Any) -> float | None:
+    if item.kind == "ruler" and isinstance(value, dict):
+        score = value.get("score")
+        return float(score) if isinstance(score, int) and not isinstance(score, bool) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return None  # "cant_say", missing or not valid
+
+
+def change_rows(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, int, float, float]]:
+    """(group key, statements answered both times, mean before, mean now) for every group with any."""
+    sums: dict[str, list[float]] = {}
+    for item in bank().values():
+        group = "readiness_" + item.id if item.construct == "readiness" else _group(item)
+        if group is None:
+            continue
+        b, a = _score(item, before.get(item.id)), _score(item, after.get(item.id))
+        if b is None or a is None:
+            continue
+        acc = sums.setdefault(group, [0, 0.0, 0.0])
+        acc[0] += 1
+        acc[1] += b
+        acc[2] += a
+    order = list(GROUPS) + sorted(k for k in sums if k.startswith("readiness_"))
+    return [(k, int(sums[k][0]), sums[k][1] / sums[k][0], sums[k][2] / sums[k][0]) for k in order if k in sums]
+
+
+def _label(group: str) -> str:
+    if group.startswith("readiness_"):
+        return bank()[group.removeprefix("readiness_")].short_label(limit=80)
+    return t(f"change_{group}")
+
+
+def _direction(before: float, after: float) -> str:
+    if after - before >= 0.25:
+        return t("change_up")
+    if before - after >= 0.25:
+        return t("change_down")
+    return t("change_same")
+
+
+def own_change_html(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """A table of the participant's own change, in words as well as numbers (escaped)."""
+    rows = change_rows(before, after)
+    if not rows:
+        return f"<p>{html.escape(t('change_nothing'))}</p>"
+    body = "".join(
+        f"<tr><th scope='row'>{html.escape(_label(g))}</th><td>{n}</td><td>{b:.1f}</td><td>{a:.1f}</td>"
+        f"<td>{html.escape(_direction(b, a))}</td></tr>" for g, n, b, a in rows)
+    head = "".join(f"<th scope='col'>{html.escape(t(k))}</th>"
+                   for k in ("change_col_group", "change_col_n", "change_col_before", "change_col_now",
+                             "change_col_direction"))
+    return (f"<table class='valmennus-summary'><caption>{html.escape(t('change_caption'))}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p><small>{html.escape(t('change_note'))}</small></p>")
+
+
+def read_answers(folder: Path, notebook_id: str) -> dict[str, Any] | None:
+    """The saved values of another week's notebook in a sibling folder, or None if it is not there."""
+    if not (folder / f"{notebook_id}.answers.json").is_file():
+        return None
+    return AnswerStore(notebook_id, folder, read_only=True).values()
