@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test lint release clean-demo system-deps hub-env hub hub-clean bench
+.PHONY: venv demo test lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -86,3 +86,7 @@ hub-clean:
 # Benchmarks: ratios against plain nbgrader on the same run (figures go into the README).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/autograde.py --participants $(or $(BENCH_N),100)
+
+# Dashboard tables for 1,000 synthetic participants x 8 weeks, and first render in Voilà vs an empty notebook.
+bench-dashboard: $(STAMP)
+	$(BIN)/python benchmarks/dashboard.py $(if $(COURSES),--courses $(COURSES))

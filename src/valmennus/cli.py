@@ -136,12 +136,25 @@ def _print_course(course: CourseSettings, weeks: list[str]) -> None:
 
 
 def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
-    """Voilà on the dashboards folder (its page lists every dashboard), reading every cohort given."""
+    """Voilà on the dashboards folder (its page lists every dashboard), reading every cohort given.
+
+    Kernels are pre-heated (they import pandas and matplotlib before anyone asks, and read the data
+    when the page is requested). The pseudonym key is kept in the demo folder, so a participant's
+    pseudonym stays the same between openings.
+    """
+    import secrets
+
+    key_file = root / ".demo" / "pseudonym.key"
+    if not key_file.is_file():
+        key_file.parent.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32), encoding="utf-8")
+    course_dirs = [Path(d).resolve() for d in course_dirs]  # the kernels run in dashboards/
     env = {**os.environ, "VALMENNUS_COURSES": os.pathsep.join(str(d) for d in course_dirs),
-           "VALMENNUS_COURSE": str(course_dirs[0])}
+           "VALMENNUS_COURSE": str(course_dirs[0]),
+           "VALMENNUS_PSEUDONYM_KEY": os.environ.get("VALMENNUS_PSEUDONYM_KEY") or key_file.read_text().strip()}
     print(f"\nDashboards: http://127.0.0.1:{port}/  (Ctrl-C stops them)", flush=True)
     cmd = [sys.executable, "-m", "voila", str(root / "dashboards"), "--no-browser", f"--port={port}",
-           "--Voila.ip=127.0.0.1", "--show_tracebacks=False"]
+           "--Voila.ip=127.0.0.1", "--show_tracebacks=False", "--preheat_kernel=True", "--pool_size=1"]
     try:
         return subprocess.run(cmd, env=env, check=False).returncode
     except KeyboardInterrupt:

@@ -1,6 +1,15 @@
-"""Tidy tables about the cohort (DESIGN §4): ``sources`` reads, ``progress`` computes, ``views`` shows.
+"""Tidy tables about the cohort (DESIGN §4): read, compute, show.
 
-The gradebook knows a submission only after autograde and never holds answer text; the course
-folders know what was collected and what feedback was generated; the exchange knows what feedback
-was released. ``sources`` turns each into a pandas table; everything after that is pure functions.
+Reading (the only modules that touch files, the gradebook or the exchange): ``sources`` (gradebook
+via nbgrader's ORM, collected submissions, feedback, answers as numbers only, roster),
+``gradebook_sql`` (the same gradebook table in one read-only SQL query, for dashboards) and
+``cohorts`` (which courses, from the environment, into one set of tables with a ``cohort`` column).
+
+Computing (pure pandas, unit-tested on ``synthetic`` tables): ``progress`` (one week, used by the
+``valmennus status`` command), ``status`` (all weeks, the grid, who is behind), ``skills``,
+``turnaround``, ``evaluation`` (pulse, course feedback), ``compare``, ``privacy`` (pseudonyms,
+roles, the small-group rule) and ``tables`` (all of them at once).
+
+Showing: ``charts`` (matplotlib to inline SVG), ``view_common`` and one ``view_*`` per dashboard,
+``dashboard`` (what the notebooks in ``dashboards/`` call), and ``views`` (the one-week page).
 """

@@ -1,18 +1,23 @@
 """Read a course into tidy pandas tables: participants, grades, collected submissions, feedback.
 
 The only module of the dashboards that touches files, the gradebook or the exchange. Coordinators
-never need answer text, so none is read here.
+never need answer text: ``read_answers`` keeps only the numbers and option ids of the kinds that have
+no free text (Likert, can-do, choice, ruler score, checklist, quiz correctness) and drops everything
+else inside the function, so no table built from it can hold a participant's words. Uploaded files
+beside the answers are never opened.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
-from nbgrader.utils import notebook_hash
 
-from ..course.gradebook import open_gradebook
 from ..course.settings import CourseSettings
 
 PARTICIPANT_COLUMNS = ["participant", "first_name", "last_name"]
@@ -21,6 +26,11 @@ GRADE_COLUMNS = ["participant", "week", "notebook", "grade_id", "kind", "score",
 COLLECTED_COLUMNS = ["participant", "week", "submitted_at"]
 FEEDBACK_COLUMNS = ["participant", "week", "generated_at", "released_at"]
 INBOUND_COLUMNS = ["participant", "week", "submitted_at"]
+ANSWER_COLUMNS = ["cohort", "participant", "week", "item", "value", "option"]
+ROSTER_COLUMNS = ["participant", "first_name", "last_name", "facilitator"]
+# The kinds whose saved value holds no free text; everything else (text, response, share) is never read.
+NUMERIC_KINDS = ("likert5", "cando4", "choice", "ruler", "checklist", "quiz")
+UNKNOWN_FACILITATOR = ""
 
 
 @dataclass
@@ -47,6 +57,8 @@ def _score(grade: object) -> float | None:
 
 def read_gradebook(course: CourseSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Participants and one row per participant x week x graded cell (after autograde)."""
+    from ..course.gradebook import open_gradebook  # nbgrader's ORM: imported only when used
+
     people, rows = [], []
     with open_gradebook(course) as gb:
         for student in gb.students:
@@ -81,6 +93,17 @@ def read_collected(course: CourseSettings) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLLECTED_COLUMNS)
 
 
+def feedback_checksum(secret: str, notebook_id: str) -> str:
+    """``nbgrader.utils.notebook_hash(secret=..., notebook_id=...)`` (a test keeps them equal).
+
+    Written out because importing nbgrader takes seconds, which a dashboard would pay on every view.
+    """
+    digest = hashlib.md5(usedforsecurity=False)
+    digest.update(secret.encode("utf-8"))
+    digest.update(notebook_id.encode("utf-8"))
+    return digest.hexdigest()
+
+
 def released_feedback_path(course: CourseSettings, feedback_html: Path) -> Path | None:
     """Where ``nbgrader release_feedback`` puts this page in the default exchange.
 
@@ -90,7 +113,7 @@ def released_feedback_path(course: CourseSettings, feedback_html: Path) -> Path 
     secret_file = feedback_html.parent / "submission_secret.txt"
     if not secret_file.is_file():
         return None
-    checksum = notebook_hash(secret=secret_file.read_text(encoding="utf-8"), notebook_id=feedback_html.stem)
+    checksum = feedback_checksum(secret_file.read_text(encoding="utf-8"), feedback_html.stem)
     return course.exchange_root / course.course_id / "feedback" / f"{checksum}.html"
 
 
@@ -147,3 +170,81 @@ def read_course(course: CourseSettings) -> CourseTables:
     participants, grades = read_gradebook(course)
     return CourseTables(participants=participants, grades=grades, collected=read_collected(course),
                         feedback=read_feedback(course))
+
+
+def _answer_rows(values: dict[str, Any]) -> list[tuple[str, float, str | None]]:
+    """(item, value, option) rows of one answers file: numbers and option ids only, never text.
+
+    likert5 and cando4 give their number (``"cant_say"`` gives no number and option ``cant_say``);
+    a ruler its 0-10 score only (its two follow-up texts are dropped here); a choice its option id;
+    a checklist one row per ticked option id; a quiz 1.0 or 0.0 for right or wrong. Items the bank
+    does not know, text kinds, and values a widget could not have written are skipped.
+    """
+    from ..items import CANT_SAY, bank, valid_value
+
+    items = bank()
+    rows: list[tuple[str, float, str | None]] = []
+    for item_id, value in values.items():
+        item = items.get(item_id)
+        if item is None or item.kind not in NUMERIC_KINDS or not valid_value(item, value):
+            continue
+        if item.kind in ("likert5", "cando4"):
+            rows.append((item_id, float("nan"), CANT_SAY) if value == CANT_SAY else (item_id, float(value), None))
+        elif item.kind == "ruler":
+            if value.get("score") is not None:
+                rows.append((item_id, float(value["score"]), None))
+        elif item.kind == "choice":
+            rows.append((item_id, float("nan"), str(value)))
+        elif item.kind == "checklist":
+            rows.extend((item_id, 1.0, str(option)) for option in value)
+        elif item.kind == "quiz" and value["chosen"]:
+            rows.append((item_id, 1.0 if value["correct"] else 0.0, None))
+    return rows
+
+
+def read_answers(course: CourseSettings, cohort: str | None = None) -> pd.DataFrame:
+    """One row per participant x week x item (x ticked option) of the collected answers files.
+
+    Reads ``submitted/<participant>/<week>/*.answers.json`` (autograde never changes them), keeps only
+    ``NUMERIC_KINDS`` (see ``_answer_rows``): the text of a reflection, a ruler's follow-up answers,
+    a shared thought or a nickname never leaves this function. A damaged file counts as unanswered.
+    ``cohort`` defaults to the course directory's name.
+    """
+    from ..answers import SUFFIX
+
+    name = cohort or course.root.name
+    rows = []
+    for path in sorted((course.root / "submitted").glob(f"*/*/*{SUFFIX}")):
+        try:
+            document = json.loads(path.read_bytes().decode("utf-8"))
+            answers = document["answers"]
+            values = {k: e["value"] for k, e in answers.items() if isinstance(e, dict) and "value" in e}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+        participant, week = path.parent.parent.name, path.parent.name
+        rows.extend((name, participant, week, item, value, option)
+                    for item, value, option in _answer_rows(values))
+    frame = pd.DataFrame(rows, columns=ANSWER_COLUMNS)
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
+def read_roster(course: CourseSettings) -> pd.DataFrame:
+    """``roster.csv`` of the course: who is who and which facilitator (coach) each participant has.
+
+    A missing file or column gives an empty table or an unknown (empty) facilitator: the dashboards
+    then show no names to anyone and group turnaround under "unknown".
+    """
+    path = course.root / "roster.csv"
+    rows = []
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            for row in csv.DictReader(fh):
+                pid = (row.get("id") or "").strip()
+                if pid:
+                    rows.append({"participant": pid, "first_name": (row.get("first_name") or "").strip(),
+                                 "last_name": (row.get("last_name") or "").strip(),
+                                 "facilitator": (row.get("facilitator") or "").strip() or UNKNOWN_FACILITATOR})
+    except (OSError, UnicodeDecodeError, csv.Error):
+        rows = []
+    return pd.DataFrame(rows, columns=ROSTER_COLUMNS).drop_duplicates("participant", keep="last")

@@ -12,9 +12,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from .catalog import MESSAGES as _CORE
+from .dashboard_catalog import MESSAGES as _DASHBOARD
 from .ops_catalog import MESSAGES as _OPS
 
-MESSAGES: dict[str, dict[str, str]] = {lang: {**_CORE[lang], **_OPS[lang]} for lang in _CORE}
+MESSAGES: dict[str, dict[str, str]] = {lang: {**_CORE[lang], **_OPS[lang], **_DASHBOARD[lang]} for lang in _CORE}
 
 LANGUAGES = ("fi", "en", "sv")
 DEFAULT_LANGUAGE = "fi"

@@ -1,0 +1,117 @@
+"""Which courses a dashboard shows, and everything it needs from them as tidy tables with a ``cohort`` column.
+
+The one place that knows where dashboards look: ``VALMENNUS_COURSES`` (course directories separated
+by ``os.pathsep``), else ``VALMENNUS_COURSE`` or the nearest course folder upwards (``find_course``).
+A cohort is named by its course directory's name. Reading is here; computing is in the pure modules.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from ..course.schedule import load_schedule
+from ..course.settings import CourseSettings, find_course
+from .gradebook_sql import read_gradebook_fast
+from .sources import ANSWER_COLUMNS, UNKNOWN_FACILITATOR, read_answers, read_collected, read_feedback, read_roster
+from .status import WEEK_COLUMNS
+
+PEOPLE_COLUMNS = ["cohort", "participant", "first_name", "last_name", "facilitator"]
+
+
+def course_dirs() -> list[Path]:
+    """The course directories to show, from the environment (see the module's docstring)."""
+    listed = [p for p in os.environ.get("VALMENNUS_COURSES", "").split(os.pathsep) if p.strip()]
+    if listed:
+        return [Path(p).expanduser().resolve() for p in listed]
+    return [find_course()]
+
+
+@dataclass
+class CohortData:
+    """Every source table of one or more cohorts, each with a ``cohort`` column."""
+
+    people: pd.DataFrame
+    grades: pd.DataFrame
+    collected: pd.DataFrame
+    feedback: pd.DataFrame
+    answers: pd.DataFrame
+    weeks: pd.DataFrame
+    as_of: pd.Timestamp
+    names: list[str] = field(default_factory=list)
+
+
+def people_of(cohort: str, gradebook_people: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
+    """Everyone in the gradebook or the roster; names and facilitator from the roster when it has them."""
+    merged = gradebook_people.merge(roster, on="participant", how="outer", suffixes=("_gb", ""))
+    for column in ("first_name", "last_name"):
+        gb = merged.get(f"{column}_gb", pd.Series(index=merged.index, dtype=object))
+        merged[column] = merged[column].where(merged[column].fillna("") != "", gb).fillna("")
+    merged["facilitator"] = merged["facilitator"].fillna(UNKNOWN_FACILITATOR)
+    merged.insert(0, "cohort", cohort)
+    return merged[PEOPLE_COLUMNS].sort_values("participant").reset_index(drop=True)
+
+
+def _week_key(week: str) -> tuple[int, int, str]:
+    """Without a schedule: numbered weeks by number (viikko0, viikko1, ... viikko10), then the rest."""
+    digits = re.search(r"(\d+)$", week)
+    return (0, int(digits.group(1)), week) if digits else (1, 0, week)
+
+
+def weeks_of(cohort: str, course: CourseSettings, seen: set[str]) -> pd.DataFrame:
+    """The course's weeks in course order (``schedule.yaml``), then any other week seen in its data.
+
+    The first week is the baseline survey and the last the closing one, so the order matters: a
+    course without a schedule gets numbered weeks first and the others (``paatos``) after them.
+    """
+    rows = [(cohort, w.id, w.release, w.due) for w in load_schedule(course.root)]
+    known = {r[1] for r in rows}
+    extra = sorted((set(course.weeks()) | seen) - known, key=_week_key)
+    rows += [(cohort, w, pd.NaT, pd.NaT) for w in extra]
+    frame = pd.DataFrame(rows, columns=["cohort", "week", "release", "due"])
+    frame["order"] = range(len(frame))
+    for column in ("release", "due"):
+        frame[column] = pd.to_datetime(frame[column], utc=True)
+    return frame[WEEK_COLUMNS]
+
+
+def _with_cohort(frame: pd.DataFrame, cohort: str) -> pd.DataFrame:
+    out = frame.copy()
+    out.insert(0, "cohort", cohort)
+    return out
+
+
+def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
+                 now: datetime | None = None) -> CohortData:
+    """Read every course of ``dirs`` (default ``course_dirs()``). ``answers=False`` skips the answers files.
+
+    ``as_of`` is the later of now and the latest event in the data: a real course never has events
+    in the future, a simulated one does, and its weeks should then count as past.
+    """
+    parts: dict[str, list[pd.DataFrame]] = {k: [] for k in ("people", "grades", "collected", "feedback",
+                                                            "answers", "weeks")}
+    names = []
+    for folder in dirs if dirs is not None else course_dirs():
+        course = CourseSettings.load(folder)
+        name = course.root.name
+        names.append(name)
+        gb_people, grades = read_gradebook_fast(course)
+        collected, feedback = read_collected(course), read_feedback(course)
+        parts["people"].append(people_of(name, gb_people, read_roster(course)))
+        parts["grades"].append(_with_cohort(grades, name))
+        parts["collected"].append(_with_cohort(collected, name))
+        parts["feedback"].append(_with_cohort(feedback, name))
+        parts["answers"].append(read_answers(course, name) if answers else pd.DataFrame(columns=ANSWER_COLUMNS))
+        seen = set(grades["week"]) | set(collected["week"]) | set(feedback["week"])
+        parts["weeks"].append(weeks_of(name, course, seen))
+    tables = {k: (pd.concat(v, ignore_index=True) if v else pd.DataFrame()) for k, v in parts.items()}
+    moments = [pd.Timestamp(now or datetime.now(UTC))]
+    for key, column in (("collected", "submitted_at"), ("feedback", "released_at"), ("grades", "submitted_at")):
+        if len(tables[key]) and tables[key][column].notna().any():
+            moments.append(pd.to_datetime(tables[key][column], utc=True).max())
+    return CohortData(as_of=max(moments), names=names, **tables)
