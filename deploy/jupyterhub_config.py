@@ -107,6 +107,16 @@ def role_of(user_groups: set[str]) -> str:
     return "participant"
 
 
+def pseudonym_key() -> str:
+    """The dashboards' pseudonym key: stable for this hub, secret (derived from the root-only cookie
+    secret, which the hub has created by the time anyone spawns), never the secret itself."""
+    import hashlib
+    import hmac
+
+    secret = (site.hub_dir / "cookie_secret").read_bytes()
+    return hmac.new(secret, b"valmennus dashboard pseudonyms", hashlib.sha256).hexdigest()
+
+
 def pre_spawn_hook(spawner) -> None:  # noqa: ANN001  (JupyterHub passes its Spawner)
     role = role_of({g.name for g in spawner.user.groups})
     env = {**spawner.environment, "JUPYTER_CONFIG_PATH": site.config_path(role), "VALMENNUS_ROLE": role}
@@ -115,7 +125,8 @@ def pre_spawn_hook(spawner) -> None:  # noqa: ANN001  (JupyterHub passes its Spa
         spawner.notebook_dir = str(site.dashboards_dir)
         spawner.default_url = "/voila/render/edistyminen.ipynb"
         env.update(VALMENNUS_COURSE=site.course_dir, VALMENNUS_COURSE_ID=site.course_id,
-                   VALMENNUS_EXCHANGE=site.exchange, VALMENNUS_DB_URL=site.db_url_readonly)
+                   VALMENNUS_EXCHANGE=site.exchange, VALMENNUS_DB_URL=site.db_url_readonly,
+                   VALMENNUS_PSEUDONYM_KEY=pseudonym_key())
     spawner.environment = env
 
 

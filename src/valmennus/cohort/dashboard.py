@@ -80,7 +80,13 @@ def prepare() -> None:
 
 
 def _warm_up() -> None:
-    """What the first view would pay once per kernel: the item bank, fonts of a first chart, SQL dialects."""
+    """What the first view would pay once per kernel: the item bank, fonts of a first chart, SQL dialects,
+    and every code path of every page (pandas, matplotlib and SQLAlchemy set much up on first use).
+
+    Each dashboard is rendered once here and thrown away: the page the coordinator then gets is built
+    again from the data as it is at the moment of the request, only faster. A failure here is ignored;
+    the real render shows it.
+    """
     from sqlalchemy import create_engine
 
     from ..items import bank
@@ -89,6 +95,11 @@ def _warm_up() -> None:
     bank()
     charts.line_chart("warm-up", "", "", ["a"], {"a": [1.0]}, "")
     create_engine("sqlite://").dispose()
+    for name in DASHBOARDS:
+        try:
+            render(name)
+        except Exception:  # noqa: BLE001, S112 - warming up only; show() reports real problems
+            continue
 
 
 def render(name: str, dirs: list[Path] | None = None, viewer: Viewer | None = None,
