@@ -148,6 +148,7 @@ def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
     if not key_file.is_file():
         key_file.parent.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_hex(32), encoding="utf-8")
+        key_file.chmod(0o600)  # a secret: whoever has it can link pseudonyms back to ids
     course_dirs = [Path(d).resolve() for d in course_dirs]  # the kernels run in dashboards/
     env = {**os.environ, "VALMENNUS_COURSES": os.pathsep.join(str(d) for d in course_dirs),
            "VALMENNUS_COURSE": str(course_dirs[0]),
