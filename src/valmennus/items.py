@@ -99,6 +99,14 @@ class Item:
         return frozenset(o.id for o in self.options if o.correct)
 
 
+def item_group(item: Item) -> str:
+    """The group an item is summarised in: ``digcomp-<area>`` for DigComp items (area = the code's first
+    digit), else its construct. One rule for the dashboards and for a participant's own change."""
+    if item.construct == "digcomp" and item.digcomp:
+        return f"digcomp-{item.digcomp[0].split('.')[0]}"
+    return item.construct
+
+
 def word_count(text: str) -> int:
     """Words as a reader counts them (letters and digits, Finnish ä/ö included)."""
     return len(_WORD.findall(text or ""))

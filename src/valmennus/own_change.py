@@ -14,15 +14,15 @@ from typing import Any
 
 from .answers import AnswerStore
 from .i18n import t
-from .items import Item, bank
+from .items import Item, bank, item_group
 
 GROUPS = ("area_1", "area_2", "area_3", "area_4", "area_5", "digital_courage", "mi", "ethics")
 
 
 def _group(item: Item) -> str | None:
-    if item.construct == "digcomp" and item.digcomp:
-        return f"area_{item.digcomp[0].split('.')[0]}"
-    return item.construct if item.construct in GROUPS else None
+    """The coordinators' grouping (``items.item_group``), with DigComp areas named ``area_<n>``."""
+    group = item_group(item).replace("digcomp-", "area_")
+    return group if group in GROUPS else None
 
 
 def _score(item: Item, value: Any) -> float | None:

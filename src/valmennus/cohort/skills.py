@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..items import CANT_SAY, Item
+from ..items import CANT_SAY, Item, item_group
 from .privacy import suppress_small
 
 SCALE_CONSTRUCTS = ("digital_courage", "mi", "ethics")
@@ -22,13 +22,6 @@ PREPOST_COLUMNS = ["cohort", "participant", "item", "construct", "group", "befor
 CHANGE_COLUMNS = ["n", "before_mean", "after_mean", "change_mean", "change_q1", "change_median", "change_q3",
                   "rose", "same", "fell"]
 CANT_SAY_COLUMNS = ["cohort", "item", "week", "cant_say"]
-
-
-def item_group(item: Item) -> str:
-    """``digcomp-<area>`` for DigComp items (area = first digit of the code), else the construct."""
-    if item.construct == "digcomp" and item.digcomp:
-        return f"digcomp-{item.digcomp[0].split('.')[0]}"
-    return item.construct
 
 
 def survey_items(bank: dict[str, Item], baseline: str, closing: str) -> dict[str, Item]:
