@@ -14,6 +14,7 @@ from pathlib import Path
 from nbgrader.converters.generate_assignment import GenerateAssignment
 
 from valmennus.course.guard import RefuseAnswerFiles, autograde_exclusions
+from valmennus.course.intake import SafeExchangeCollect, drop_planted_files
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 here = Path(__file__).resolve().parent
@@ -30,3 +31,9 @@ c.Execute.timeout = 120
 # The answers-file trap (DESIGN §2): refuse to release one, never copy one over a participant's.
 c.GenerateAssignment.preprocessors = [RefuseAnswerFiles, *GenerateAssignment.class_traits()["preprocessors"].default()]
 c.Autograde.exclude_overwriting = autograde_exclusions(here / "source")
+
+# Participants own their inbound folders: collect copies plain files only, never a link, pipe or device
+# (valmennus.course.intake); formgrader's Collect button uses the same class. Autograde drops any that
+# reached submitted/ another way before it copies the submission's files.
+c.ExchangeFactory.collect = SafeExchangeCollect
+c.Autograde.pre_convert_hook = drop_planted_files

@@ -15,6 +15,11 @@ Guarantees, each tested:
   clear message; the bad copy stays beside it for the facilitator.
 * Under ``nbgrader autograde`` or ``validate`` (``NBGRADER_EXECUTION`` set) the store is read-only:
   grading never writes a participant's answers, and never moves their file.
+* The file is read without following a link and only if it is a plain file under ``MAX_BYTES``
+  (``safefiles.read_regular``): the grader reads participants' folders with its own rights, so an
+  answers file that is a link to someone else's reads as unreadable, never as theirs.
+* Temp files left by a write that was killed are swept on the next load (under the same lock as
+  writes) and never travel with a submission (``course.intake`` leaves them behind).
 """
 
 from __future__ import annotations
@@ -30,10 +35,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .safefiles import NotRegularFile, TooLarge, read_regular
+
 FORMAT = "valmennus-answers"
 VERSION = 1
 SUFFIX = ".answers.json"
 GRADING_MODES = frozenset({"autograde", "validate"})
+#: No participant writes 5 MB of text: a larger answers file is damaged or hostile (pictures are files of their own).
+MAX_BYTES = 5 * 1024 * 1024
 
 
 class ReadOnlyStore(RuntimeError):
@@ -91,12 +100,12 @@ class LoadResult:
     moved_to: Path | None = None
 
 
-def _parse(raw: bytes, notebook_id: str) -> dict[str, dict[str, Any]]:
+def _parse(raw: bytes, notebook_id: str | None) -> dict[str, dict[str, Any]]:
     """Parse and check the file's shape; raise ValueError when it is not an answers file."""
     data = json.loads(raw.decode("utf-8"))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a valmennus answers file")
-    if data.get("notebook") not in (None, notebook_id):
+    if notebook_id is not None and data.get("notebook") not in (None, notebook_id):
         raise ValueError(f"answers of another notebook: {data.get('notebook')!r}")
     answers = data.get("answers")
     if not isinstance(answers, dict):
@@ -107,6 +116,16 @@ def _parse(raw: bytes, notebook_id: str) -> dict[str, dict[str, Any]]:
         if isinstance(item_id, str) and isinstance(entry, dict) and "value" in entry:
             entries[item_id] = entry
     return entries
+
+
+def read_values(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Item id -> saved value of one answers file, for readers that are not its notebook (reports).
+
+    The one reader of the format outside ``AnswerStore``: same checks (plain file, size, shape);
+    raises ``ValueError`` or ``OSError`` when the file cannot be used.
+    """
+    raw = read_regular(path, MAX_BYTES)
+    return {k: e.get("value") for k, e in _parse(raw, None).items()}
 
 
 class AnswerStore:
@@ -126,11 +145,27 @@ class AnswerStore:
 
     # -- reading -------------------------------------------------------------------------------
     def load(self) -> LoadResult:
-        """Read every entry. A broken file is moved aside (unless read-only) and reported."""
+        """Read every entry. A broken file is moved aside (unless read-only) and reported.
+
+        Outside grading, temp files a killed write left behind are swept first (under the lock).
+        """
+        if not self.read_only and self.folder.is_dir():
+            try:
+                with self._locked():
+                    self._sweep()
+            except OSError:
+                pass  # a folder we cannot lock or clean: reading still works
+        return self._load()
+
+    def _load(self) -> LoadResult:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path, MAX_BYTES)
         except FileNotFoundError:
             return LoadResult()
+        except NotRegularFile:
+            return LoadResult(problem="answers_unreadable")
+        except TooLarge:
+            raw = b""  # treated as damaged below: moved aside, the participant starts afresh
         except OSError:
             return LoadResult(problem="answers_unreadable")
         try:
@@ -144,6 +179,18 @@ class AnswerStore:
     def values(self) -> dict[str, Any]:
         """Item id -> saved value (unvalidated: each widget kind validates its own)."""
         return {k: e.get("value") for k, e in self.load().entries.items()}
+
+    def temp_files(self) -> list[Path]:
+        """Temp files of interrupted writes of this notebook's answers and uploads."""
+        if not self.folder.is_dir():
+            return []
+        return sorted([*self.folder.glob(f".{self.notebook_id}.*.tmp"), *self.folder.glob(".upload.*.tmp")])
+
+    def _sweep(self) -> None:
+        """Remove temp files of interrupted writes; call only under ``_locked`` (a live writer holds it)."""
+        for stray in self.temp_files():
+            with contextlib.suppress(OSError):
+                stray.unlink()
 
     def _move_aside(self) -> Path | None:
         stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
@@ -181,7 +228,8 @@ class AnswerStore:
         saved_at = now_utc()
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._locked():
-            entries = self.load().entries
+            self._sweep()
+            entries = self._load().entries
             entries[item_id] = {"value": value, "saved_at": saved_at.isoformat(timespec="seconds")}
             self._write(entries)
         return saved_at

@@ -187,6 +187,8 @@ def _weeks(args: argparse.Namespace, course: CourseSettings) -> list[str]:
 def _print_outcomes(outcomes: list) -> int:
     for o in outcomes:
         print(f"  {'ok ' if o.ok else 'FAILED'}  {o.action} {o.week}  {o.detail}")
+        for note in getattr(o, "notes", ()):
+            print(f"        ! {note}")
     return 0 if all(o.ok for o in outcomes) else 1
 
 

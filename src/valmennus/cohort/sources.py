@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,16 +209,14 @@ def read_answers(course: CourseSettings, cohort: str | None = None) -> pd.DataFr
     a shared thought or a nickname never leaves this function. A damaged file counts as unanswered.
     ``cohort`` defaults to the course directory's name.
     """
-    from ..answers import SUFFIX
+    from ..answers import SUFFIX, read_values
 
     name = cohort or course.root.name
     rows = []
     for path in sorted((course.root / "submitted").glob(f"*/*/*{SUFFIX}")):
         try:
-            document = json.loads(path.read_bytes().decode("utf-8"))
-            answers = document["answers"]
-            values = {k: e["value"] for k, e in answers.items() if isinstance(e, dict) and "value" in e}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            values = read_values(path)
+        except (OSError, ValueError):
             continue
         participant, week = path.parent.parent.name, path.parent.name
         rows.extend((name, participant, week, item, value, option)

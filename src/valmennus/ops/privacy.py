@@ -17,6 +17,8 @@ from pathlib import Path
 from ..cohort.sources import released_feedback_path
 from ..course.gradebook import open_gradebook
 from ..course.settings import CourseSettings
+from ..jsonlines import read_jsonl
+from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
 from .remind import LOG_FILE
 
 COURSE_FOLDERS = ("submitted", "autograded", "feedback")
@@ -71,18 +73,7 @@ def _files(course: CourseSettings, pid: str) -> list[Path]:
 
 
 def _log_entries(course: CourseSettings, pid: str) -> list[dict]:
-    path = course.root / LOG_FILE
-    if not path.is_file():
-        return []
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            entry = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if entry.get("participant") == pid:
-            entries.append(entry)
-    return entries
+    return [e for e in read_jsonl(course.root / LOG_FILE) if e.get("participant") == pid]
 
 
 def _identifiers(person: dict | None, pid: str) -> list[str]:
@@ -108,9 +99,15 @@ def _text_hits(course: CourseSettings, needles: list[str]) -> list[Path]:
         if not root.is_dir():
             continue
         for path in root.rglob("*"):
-            if path.is_file() and path.stat().st_size < 20_000_000:
-                text = path.read_text(encoding="utf-8", errors="ignore")
-                if any(p.search(text) or p.search(str(path.relative_to(root))) for p in patterns):
+            if any(p.search(str(path.relative_to(root))) for p in patterns):
+                hits.append(path)  # named after them, whatever it is (a link too)
+                continue
+            if is_regular(path) and path.stat().st_size < 20_000_000:
+                try:
+                    text = read_regular(path).decode("utf-8", errors="ignore")
+                except OSError:
+                    continue
+                if any(p.search(text) for p in patterns):
                     hits.append(path)
     log = course.root / LOG_FILE
     if log.is_file() and any(p.search(log.read_text(encoding="utf-8")) for p in patterns):
@@ -146,10 +143,10 @@ def export_person(course: CourseSettings, pid: str, out_dir: Path) -> Path:
         target = work / "files" / (path.relative_to(course.root) if path.is_relative_to(course.root)
                                    else Path("exchange") / path.name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
-            shutil.copytree(path, target)
-        else:
-            shutil.copy2(path, target)
+        if is_real_dir(path):  # participant folders: plain files only, never a link's target (safefiles)
+            copy_regular_tree(path, target)
+        elif is_regular(path):
+            target.write_bytes(read_regular(path))
     (work / "README.txt").write_text(
         f"Everything the course {course.course_id} holds about participant {pid}, exported {stamp}.\n"
         "gradebook.json: the gradebook record (names, e-mail, submissions, scores, comments).\n"

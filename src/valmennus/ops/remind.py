@@ -27,6 +27,7 @@ from ..cohort.sources import read_collected, read_gradebook, read_inbound
 from ..course.schedule import Week
 from ..course.settings import CourseSettings
 from ..i18n import HELSINKI, current_language, local_datetime
+from ..jsonlines import read_jsonl
 
 LOG_FILE = "reminders.jsonl"
 
@@ -114,16 +115,8 @@ def _log_path(course: CourseSettings) -> Path:
 
 
 def read_log(course: CourseSettings) -> list[dict]:
-    path = _log_path(course)
-    if not path.is_file():
-        return []
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            entries.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue  # a torn last line must not stop reminders
-    return entries
+    """Reminders sent (a torn last line must not stop reminders)."""
+    return read_jsonl(_log_path(course))
 
 
 def _append_log(course: CourseSettings, entry: dict) -> None:

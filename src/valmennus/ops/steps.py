@@ -7,12 +7,13 @@ gradebook. Safe to run from cron every hour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..course.api import nbgrader_api
 from ..course.gradebook import open_gradebook
 from ..course.guard import answer_files
+from ..course.intake import describe, read_refusals
 from ..course.schedule import Week, load_schedule, released_by
 from ..course.settings import CourseSettings
 from ..i18n import t
@@ -24,6 +25,7 @@ class StepOutcome:
     action: str
     ok: bool
     detail: str = ""
+    notes: list[str] = field(default_factory=list)  # what the facilitator must know, one sentence each
 
 
 def _api_failure(result: dict) -> str:
@@ -68,9 +70,13 @@ def release_week(course: CourseSettings, week: Week) -> StepOutcome:
 
 
 def collect(course: CourseSettings, week: str) -> StepOutcome:
+    """nbgrader's collect (through ``SafeExchangeCollect``); names every file it refused, and why."""
+    started = datetime.now(UTC).isoformat(timespec="seconds")
     with nbgrader_api(course) as api:
         result = api.collect(week)
-    return StepOutcome(week, "collect", result["success"], "" if result["success"] else _api_failure(result))
+    refused = [describe(e) for e in read_refusals(course.root, since=started) if e.get("week") == week]
+    return StepOutcome(week, "collect", result["success"], "" if result["success"] else _api_failure(result),
+                       notes=refused)
 
 
 def feedback(course: CourseSettings, week: str) -> list[StepOutcome]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..answers import AnswerStore, ReadOnlyStore, atomic_write
+from ..safefiles import is_regular, read_regular
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_MB = MAX_BYTES // (1024 * 1024)
@@ -79,7 +80,7 @@ def image_path(folder: Path, ref: dict[str, Any]) -> Path | None:
     if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
         return None
     path = folder / name
-    return path if path.is_file() else None
+    return path if is_regular(path) else None  # never a link: it could point at someone else's picture
 
 
 def image_data_uri(folder: Path, ref: dict[str, Any]) -> str | None:
@@ -87,8 +88,11 @@ def image_data_uri(folder: Path, ref: dict[str, Any]) -> str | None:
     path = image_path(folder, ref)
     if path is None:
         return None
-    content = path.read_bytes()
-    kind = sniff(content) if len(content) <= MAX_BYTES else None
+    try:
+        content = read_regular(path, MAX_BYTES)
+    except OSError:
+        return None
+    kind = sniff(content)
     if kind is None:
         return None
     return f"data:{kind[0]};base64,{base64.b64encode(content).decode('ascii')}"
