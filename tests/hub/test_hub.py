@@ -259,3 +259,175 @@ def test_can_nobody_log_in_as_the_grader_account(played_week: PlayedWeek) -> Non
     with pytest.raises(requests.HTTPError) as refused:
         Person.log_in(run.url, run.site.grader, run.password)
     assert refused.value.response.status_code == 403
+
+
+# -- the access matrix: every role against every endpoint; each cell is one assertion ------------------
+ROLES = ("p01", "p02", "facilitator", "coordinator", "anonymous")
+HTTP_ENDPOINTS = {  # name -> (path template, roles that reach it)
+    "hub API: list all users": ("/hub/api/users", set()),
+    "hub API: p01's user model": ("/hub/api/users/{p01}", {"p01"}),
+    "hub API: p02's user model": ("/hub/api/users/{p02}", {"p02"}),
+    "hub API: p01's tokens": ("/hub/api/users/{p01}/tokens", {"p01"}),
+    "hub API: the facilitator's user model": ("/hub/api/users/{facilitator}", {"facilitator"}),
+    "server: p01's week folder": ("/user/{p01}/api/contents/{course}/{week}", {"p01"}),
+    "server: p01's answers file": ("/user/{p01}/api/contents/{course}/{week}/{week}.answers.json", {"p01"}),
+    "server: p01's feedback": ("/user/{p01}/api/contents/{course}/{week}/feedback", {"p01"}),
+    "server: p02's week folder": ("/user/{p02}/api/contents/{course}/{week}", {"p02"}),
+    "server: p02's kernels": ("/user/{p02}/api/kernels", {"p02"}),
+    "server: the facilitator's files": ("/user/{facilitator}/api/contents", {"facilitator"}),
+    "server: the coordinator's dashboards": ("/user/{coordinator}/api/contents", {"coordinator"}),
+    "formgrader service: manage assignments": ("/services/{course}/formgrader/manage_assignments", {"facilitator"}),
+    "formgrader service: submissions API": ("/services/{course}/formgrader/api/submissions/{week}",
+                                            {"facilitator"}),
+    "formgrader service: course files (submitted/)": ("/services/{course}/api/contents/submitted",
+                                                      {"facilitator"}),
+}
+DISK_ENDPOINTS = {  # name -> (path template, "read" or "list", roles whose Linux account reaches it)
+    "disk: p01's home answers": ("/home/{p01}/{course}/{week}/{week}.answers.json", "read", {"p01"}),
+    "disk: p02's home answers": ("/home/{p02}/{course}/{week}/{week}.answers.json", "read", {"p02"}),
+    "disk: p02's collected answers": ("{course_dir}/submitted/{p02}/{week}/{week}.answers.json", "read",
+                                      {"facilitator"}),
+    "disk: submitted/ listing": ("{course_dir}/submitted", "list", {"facilitator"}),
+    "disk: autograded/ listing": ("{course_dir}/autograded", "list", {"facilitator"}),
+    "disk: course feedback/ listing": ("{course_dir}/feedback", "list", {"facilitator"}),
+    "disk: exchange inbound listing": ("{exchange}/{course}/inbound", "list", set()),
+    "disk: exchange feedback listing": ("{exchange}/{course}/feedback", "list", set()),
+    "disk: released week (course content)": ("{exchange}/{course}/outbound/{week}/{week}.ipynb", "read",
+                                             {"p01", "p02", "facilitator", "coordinator"}),
+}
+DISK_PROBE = """
+import json, os
+def probe(path, how):
+    try:
+        if how == "list":
+            os.listdir(path)
+        else:
+            with open(path, "rb") as fh:
+                fh.read(1)
+        return True
+    except (PermissionError, FileNotFoundError, NotADirectoryError):
+        return False
+print(json.dumps({name: probe(path, how) for name, (path, how) in %r.items()}))
+"""
+
+
+def _names(run: HubRun, cohort: list[Participant]) -> dict[str, str]:
+    return {"p01": cohort[0].id, "p02": cohort[1].id, "facilitator": run.site.facilitators[0],
+            "coordinator": run.site.coordinators[0], "course": run.site.course_id, "week": WEEK,
+            "course_dir": run.site.course_dir, "exchange": run.site.exchange}
+
+
+@pytest.fixture(scope="package")
+def disk_access(played_week: PlayedWeek) -> dict[tuple[str, str], bool]:
+    """Each role's Linux account probes every disk endpoint from a kernel of its own server."""
+    run = played_week.run
+    names = _names(run, played_week.cohort)
+    paths = {name: (template.format(**names), how) for name, (template, how, _) in DISK_ENDPOINTS.items()}
+    where = {"p01": f"{names['course']}/{WEEK}/{WEEK}.ipynb", "p02": f"{names['course']}/{WEEK}/{WEEK}.ipynb",
+             "facilitator": "probe.ipynb", "coordinator": "probe.ipynb"}
+    seen = {}
+    for role, notebook in where.items():
+        found = json.loads(run.people[names[role]].run(DISK_PROBE % paths, notebook))
+        seen.update({(role, name): reached for name, reached in found.items()})
+    return seen
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("endpoint", list(HTTP_ENDPOINTS))
+def test_access_matrix_http(played_week: PlayedWeek, endpoint: str, role: str) -> None:
+    run = played_week.run
+    names = _names(run, played_week.cohort)
+    template, allowed = HTTP_ENDPOINTS[endpoint]
+    if role == "anonymous":
+        response = requests.get(f"{run.url}{template.format(**names)}", timeout=60, allow_redirects=False)
+    else:
+        response = run.people[names[role]].get(template.format(**names))
+    if role in allowed:
+        assert response.status_code == 200, f"{role} must reach {endpoint}: {response.status_code}"
+    else:
+        assert response.status_code in (302, 401, 403, 404), f"{role} reached {endpoint}: {response.status_code}"
+
+
+@pytest.mark.parametrize("role", ROLES[:4])
+@pytest.mark.parametrize("endpoint", list(DISK_ENDPOINTS))
+def test_access_matrix_disk(disk_access: dict[tuple[str, str], bool], endpoint: str, role: str) -> None:
+    allowed = DISK_ENDPOINTS[endpoint][2]
+    assert disk_access[(role, endpoint)] == (role in allowed), (
+        f"{role} {'cannot reach' if role in allowed else 'reaches'} {endpoint}")
+
+
+HOSTILE_SUBMIT = """
+import os
+from pathlib import Path
+from traitlets.config import Config
+from nbgrader.auth import Authenticator
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.exchange import ExchangeFactory
+
+c = Config()
+c.CourseDirectory.course_id = %(course)r
+c.CourseDirectory.assignment_id = %(week)r
+c.CourseDirectory.root = str(Path.home())
+c.Exchange.assignment_dir = str(Path.home())
+c.Exchange.root = %(exchange)r
+c.Exchange.path_includes_course = True
+submit = ExchangeFactory(config=c).Submit(coursedir=CourseDirectory(config=c), authenticator=Authenticator(config=c),
+                                           config=c)
+submit.start()  # what the Submit button does, but now she knows her inbound folder's name
+inbound = Path(%(exchange)r) / %(course)r / "inbound" / submit.assignment_filename
+answers = inbound / %(answers)r
+answers.unlink()
+answers.symlink_to(%(target)r)  # her answers file is now the other participant's collected one
+(inbound / "salasanat.txt").symlink_to("/etc/shadow")
+os.mkfifo(inbound / "putki")  # would hang a collect that opens it
+print(inbound)
+"""
+
+
+def test_is_a_link_planted_in_the_inbound_refused_by_the_formgrader_collect(played_week: PlayedWeek) -> None:
+    """The submission-link leak (issue 11), on the hub with real Linux users and formgrader's Collect button."""
+    run, site = played_week.run, played_week.run.site
+    course = site.course_id
+    me, other = played_week.cohort
+    person, facilitator = run.people[me.id], run.people[site.facilitators[0]]
+    target = f"{site.course_dir}/submitted/{other.id}/{WEEK}/{WEEK}.answers.json"
+    inbound = person.run(HOSTILE_SUBMIT % {"course": course, "week": WEEK, "exchange": site.exchange,
+                                           "answers": f"{WEEK}.answers.json", "target": target},
+                         f"{course}/{WEEK}/{WEEK}.ipynb").strip()
+    assert inbound.startswith(f"{site.exchange}/{course}/inbound/{me.id}+{WEEK}+"), inbound
+
+    started = time.monotonic()
+    response = facilitator.post(f"/services/{course}/formgrader/api/assignment/{WEEK}/collect")
+    run.timings["formgrader collect with a planted link"] = round(time.monotonic() - started, 2)
+    assert response.status_code == 200, response.text[:500]
+    result = response.json()
+    assert result["success"], result
+    assert f"Palautuksesta {me.id} / {WEEK} jätettiin pois {WEEK}.answers.json: symbolinen linkki" in result["log"]
+
+    _facilitator_runs(run, facilitator, _nbgrader_steps(("autograde", WEEK, "--force"),
+                                                        ("generate_feedback", WEEK, "--force"),
+                                                        ("release_feedback", WEEK)))
+    collected = f"{site.course_dir}/submitted/{me.id}/{WEEK}"
+    seen = json.loads(_facilitator_runs(run, facilitator, f"""
+import json, os
+from valmennus.course.intake import read_refusals
+folder = {collected!r}
+print(json.dumps({{"entries": sorted(os.listdir(folder)),
+                   "links": [n for n in os.listdir(folder) if os.path.islink(os.path.join(folder, n))],
+                   "refused": sorted({{(e["participant"], e["path"], e["reason"]) for e in read_refusals(".")}})}}))
+"""))
+    assert seen["links"] == []
+    assert f"{WEEK}.answers.json" not in seen["entries"] and "putki" not in seen["entries"]
+    assert f"{WEEK}.ipynb" in seen["entries"]  # her own plain files still arrived
+    refused = {tuple(r) for r in seen["refused"]}
+    assert {(me.id, f"{WEEK}.answers.json", "symlink"), (me.id, "salasanat.txt", "symlink"),
+            (me.id, "putki", "pipe")} <= refused
+
+    _assignment_action(person, "fetch_feedback", course)
+    folder = f"{person.server}/api/contents/{course}/{WEEK}/feedback"
+    newest = max(person.get(folder).json()["content"], key=lambda entry: entry["name"])
+    page = person.get(f"{folder}/{newest['name']}/{WEEK}.html").json()["content"]
+    mine = "\n".join(str(v) for v in answers_for(me, WEEK).values())
+    theirs = [line for line in answers_for(other, WEEK)["W1_DIARY"].splitlines() if line and line not in mine]
+    assert theirs and not [line for line in theirs if html.escape(line) in page]
+    assert "Vastaus puuttuu" in page or "Vastaustiedosto" in page  # her page says her answers did not arrive
