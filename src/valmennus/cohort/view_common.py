@@ -2,7 +2,9 @@
 
 Tables are built from *display* frames (translated headings, pseudonyms, formatted numbers), and the
 CSV download is exactly that frame: what can be downloaded is what is on the screen, never a login
-id or a raw table. Everything is escaped here, once.
+id or a raw table. Everything is escaped here, once. A downloaded cell that a spreadsheet would run as
+a formula (a facilitator's view shows names, and a name can start with ``=``) is neutralised first
+(``spreadsheet_safe``, the rule the grade export uses too).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import math
+import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -44,6 +47,45 @@ class Html:
 
     def __str__(self) -> str:
         return self.markup
+
+
+# OWASP "CSV injection": a cell starting with one of these is read as a formula by Excel, LibreOffice
+# and Google Sheets (``=HYPERLINK(...)``, ``@SUM(...)``, ``-2+3+cmd|...``); tab and carriage return too.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:\s?%)?")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """``value`` as safe spreadsheet content: text a spreadsheet would run gets a leading ``'``.
+
+    Only text changes, and only its first character decides; numbers (and text that is just a number,
+    such as ``-0,25`` or ``-3 %`` on a dashboard) stay as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell passed through ``spreadsheet_cell``; numbers untouched."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(spreadsheet_cell)
+    return out
+
+
+def to_safe_csv(frame: pd.DataFrame, path: object = None, **options: object) -> str | None:
+    """``frame`` as CSV a spreadsheet cannot be tricked by: formulas neutralised (``spreadsheet_safe``) and
+    CRLF line ends (RFC 4180), so that a cell holding a bare carriage return is quoted; with pandas'
+    default ``\\n`` it is not, and a spreadsheet would start a new row (and a formula) inside the cell."""
+    return spreadsheet_safe(frame).to_csv(path, index=False, lineterminator="\r\n", **options)
+
+
+def csv_href(frame: pd.DataFrame) -> str:
+    """A ``data:`` URI of ``frame`` as CSV (spreadsheet-safe), for a download link."""
+    text = to_safe_csv(frame)
+    return "data:text/csv;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
 def esc(value: object) -> str:
@@ -84,10 +126,9 @@ def table(frame: pd.DataFrame, caption: str, filename: str, numeric: Iterable[st
             cells.append(f"<td{css}>{esc(value)}</td>")
         css = f" class='{esc(row_classes[i])}'" if row_classes and row_classes[i] else ""
         body.append(f"<tr{css}>" + "".join(cells) + "</tr>")
-    csv = base64.b64encode(frame.to_csv(index=False).encode("utf-8")).decode("ascii")
     return (f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>"
-            f"<p><a download='{esc(filename)}.csv' href='data:text/csv;base64,{csv}'>"
+            f"<p><a download='{esc(filename)}.csv' href='{csv_href(frame)}'>"
             f"{esc(t('dsh_download', table=caption))}</a></p>")
 
 

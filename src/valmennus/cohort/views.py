@@ -6,7 +6,6 @@ tests can check a view without starting Voilà. Participant ids only, never name
 
 from __future__ import annotations
 
-import base64
 import html
 from datetime import UTC, datetime
 
@@ -16,6 +15,7 @@ from ..course.settings import CourseSettings, find_course
 from ..i18n import local_datetime, t
 from .progress import week_progress, week_summary
 from .sources import read_course
+from .view_common import csv_href
 
 _CSS = """<style>
 .valmennus-dash{font-family:system-ui,sans-serif;max-width:60em}
@@ -80,9 +80,8 @@ def progress_html(progress: pd.DataFrame, week: str, course_id: str, now: dateti
         body.append("<tr>" + "".join(cells) + "</tr>")
     parts.append(f"<table class='valmennus-progress'><caption>{html.escape(t('dash_title', week=week))}"
                  f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
-    csv = base64.b64encode(shown.to_csv(index=False).encode("utf-8")).decode("ascii")
     parts.append(f"<p><a download='{html.escape(week)}-eteneminen.csv' "
-                 f"href='data:text/csv;base64,{csv}'>{html.escape(t('dash_download'))}</a></p></div>")
+                 f"href='{csv_href(shown)}'>{html.escape(t('dash_download'))}</a></p></div>")
     return "\n".join(parts)
 
 

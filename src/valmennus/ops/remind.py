@@ -7,6 +7,11 @@ course folder, and a participant is never reminded twice about the same week on 
 
 Privacy: each webhook POST names one participant; point the webhook at a bot or bridge that
 delivers direct messages, never at a group channel.
+
+Names are the participant's own text. The e-mail is plain text only (``text/plain``, no HTML part),
+so a first name like ``<b>`` reads as typed. Chat services read ``<``, ``>`` and ``&`` in a message as
+markup (Slack's ``<!channel>`` and ``<url|label>``, HTML in Teams and Matrix bridges), so the webhook's
+``text`` carries them as ``&lt;``, ``&gt;`` and ``&amp;``, the escaping those services decode for display.
 """
 
 from __future__ import annotations
@@ -138,8 +143,13 @@ def _send_email(channels: Channels, reminder: Reminder) -> None:
         smtp.send_message(message)
 
 
+def chat_text(text: str) -> str:
+    """Plain text for a chat message: the three characters chat services read as markup, escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _send_webhook(channels: Channels, reminder: Reminder, week: str) -> None:
-    payload = {"text": f"{reminder.subject}\n\n{reminder.body}", "participant": reminder.participant,
+    payload = {"text": chat_text(f"{reminder.subject}\n\n{reminder.body}"), "participant": reminder.participant,
                "email": reminder.email, "week": week}
     request = urllib.request.Request(channels.webhook_url, data=json.dumps(payload).encode("utf-8"),
                                      headers={"Content-Type": "application/json"}, method="POST")
