@@ -27,7 +27,7 @@ from valmennus.course.settings import CourseSettings
 from valmennus.ops import privacy
 from valmennus.ops.course_loop import prepare_course
 from valmennus.ops.export import write_table
-from valmennus.ops.privacy import erase_person, export_person, find_traces, record_publication
+from valmennus.ops.privacy import erase_person, export_person, find_traces
 from valmennus.ops.share import build_wall
 
 from .conftest import REPO
@@ -112,9 +112,12 @@ def course(template: Path, tmp_path: Path) -> CourseSettings:
 
 
 def _publish(course: CourseSettings, group: Path, record: bool = True) -> Path:
-    build_wall(course, WEEK, publish_to=group)
-    if record:  # what `valmennus share --publish` is to note (see privacy.record_publication)
-        record_publication(course, WEEK, group)
+    """``valmennus share --publish`` (which records where it published), or a copy made by hand."""
+    if record:
+        build_wall(course, WEEK, publish_to=group)
+    else:
+        page = build_wall(course, WEEK)
+        shutil.copytree(page.parent, group / WEEK)  # by hand: the course cannot know of it
     return group / WEEK / "index.html"
 
 

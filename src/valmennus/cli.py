@@ -314,7 +314,7 @@ def cmd_privacy(args: argparse.Namespace) -> int:
         if answer.strip() != args.participant:
             print(t("ops_erase_cancelled"))
             return 7
-    report = erase_person(course, args.participant)
+    report = erase_person(course, args.participant, published=args.published)
     for item in report.removed:
         print(f"  removed {item}")
     if report.remaining.empty:
@@ -390,6 +390,9 @@ def parser() -> argparse.ArgumentParser:
     pv.add_argument("participant")
     pv.add_argument("--out", default="privacy-exports", help="kansio / folder for export")
     pv.add_argument("--yes", action="store_true", help="älä kysy vahvistusta / do not ask for confirmation")
+    pv.add_argument("--published", action="append", default=[], metavar="DIR",
+                    help=("kansio, johon seinä julkaistiin (share --publish), jos sitä ei ole kirjattu / "
+                          "a folder a wall was published to (share --publish), if not recorded"))
     pv.set_defaults(func=cmd_privacy)
     return p
 

@@ -46,9 +46,10 @@ from ..cohort.sources import released_feedback_path
 from ..course.gradebook import open_gradebook
 from ..course.intake import REFUSED_LOG
 from ..course.settings import CONFIG_FILE, CourseSettings
-from ..jsonlines import append_jsonl, read_jsonl
+from ..jsonlines import read_jsonl
 from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
 from .remind import LOG_FILE
+from .share import PUBLISHED_LOG, rebuild_walls, record_publication  # noqa: F401  (re-exported for callers)
 
 COURSE_FOLDERS = ("submitted", "autograded", "feedback")
 INTAKE_LOG = REFUSED_LOG  # intake-refused.jsonl
@@ -57,7 +58,6 @@ NBGRADER_LOG = "nbgrader.log"
 TEXT_LOG_DIRS = ("logs", ".logs")
 ROSTER_FILE = "roster.csv"
 SHARED_DIR = "shared"
-PUBLISHED_LOG = "walls-published.jsonl"
 REDACTED = "[erased]"
 # Not searched: code, tools and caches (at the course root they are the repository's, not anyone's data).
 SKIP_ANYWHERE = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".ruff_cache", ".pytest_cache",
@@ -326,12 +326,6 @@ def _wall_weeks(course: CourseSettings) -> list[str]:
     return sorted(p.name for p in root.iterdir() if is_real_dir(p)) if is_real_dir(root) else []
 
 
-def record_publication(course: CourseSettings, week: str, root: str | os.PathLike[str]) -> None:
-    """Note that the wall of ``week`` was copied to ``<root>/<week>`` (so an erasure can replace it)."""
-    append_jsonl(course.root / PUBLISHED_LOG, [{"week": week, "root": str(Path(root).resolve()),
-                                                "at": datetime.now(UTC).isoformat(timespec="seconds")}])
-
-
 def published_walls(course: CourseSettings, roots: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
     """Every published copy of a wall that exists: from ``walls-published.jsonl`` and the ``roots`` given."""
     places = {(Path(e["root"]), e["week"]) for e in read_jsonl(course.root / PUBLISHED_LOG)
@@ -582,7 +576,6 @@ def erase_person(course: CourseSettings, pid: str,
             removed.append(f"{_place(course, log)}: {lines} lines removed")
     if rows := _scrub_roster(course, pid, patterns):
         removed.append(f"{ROSTER_FILE}: {rows} rows removed")
-    from .share import rebuild_walls
 
     for wall in rebuild_walls(course):  # the person's posts leave the walls with their submissions
         removed.append(f"{wall}: rebuilt without {pid}")

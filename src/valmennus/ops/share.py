@@ -11,8 +11,10 @@ copies it where participants can open it (a group folder on the hub).
 from __future__ import annotations
 
 import html
+import os
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..answers import AnswerStore
@@ -20,9 +22,11 @@ from ..course.gradebook import open_gradebook
 from ..course.settings import CourseSettings
 from ..i18n import t
 from ..items import Item, bank, valid_value
+from ..jsonlines import append_jsonl
 from ..safefiles import read_regular
 
 SHARED_DIR = "shared"
+PUBLISHED_LOG = "walls-published.jsonl"  # where each wall was published, so an erasure can replace the copies
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # the upload widget's limit
 IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp", "image/gif": ".gif"}
 
@@ -134,7 +138,14 @@ def build_wall(course: CourseSettings, week: str, publish_to: Path | None = None
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(out, target)
+        record_publication(course, week, publish_to)
     return page
+
+
+def record_publication(course: CourseSettings, week: str, root: str | os.PathLike[str]) -> None:
+    """Note that the wall of ``week`` was copied to ``<root>/<week>`` (so an erasure can replace it)."""
+    append_jsonl(course.root / PUBLISHED_LOG, [{"week": week, "root": str(Path(root).resolve()),
+                                                "at": datetime.now(UTC).isoformat(timespec="seconds")}])
 
 
 def rebuild_walls(course: CourseSettings) -> list[Path]:
