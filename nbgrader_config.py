@@ -37,3 +37,16 @@ c.Autograde.exclude_overwriting = autograde_exclusions(here / "source")
 # reached submitted/ another way before it copies the submission's files.
 c.ExchangeFactory.collect = SafeExchangeCollect
 c.Autograde.pre_convert_hook = drop_planted_files
+
+# Participants never write code in this course (answers live in the answers file): autograde grades the
+# released notebook, dropping added cells and restoring deleted, edited, retyped or re-tagged ones before
+# anything runs, and names every repair (valmennus.course.sanitize). An added endless loop or answers
+# forger never starts; a patched checker or a skip-execution tag earns nothing.
+from valmennus.course.sanitize import sanitize_preprocessors  # noqa: E402
+
+c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
+# A submitted ipywidgets.py or ipykernel_launcher.py would run in (or as) the grading kernel: nothing
+# importable stays in the kernel's working folder (the graded copy; submitted/ keeps the files).
+from valmennus.course.sanitize import autograde_preprocessors  # noqa: E402
+
+c.Autograde.autograde_preprocessors = autograde_preprocessors()

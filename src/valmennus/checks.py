@@ -12,7 +12,7 @@ from typing import Any
 
 from .answers import AnswerStore
 from .i18n import t
-from .items import Item, get, is_answered, quiz_is_correct, valid_value, word_count
+from .items import Item, get, is_answered, quiz_value_is_correct, valid_value, word_count
 
 
 class TaskIncomplete(AssertionError):
@@ -78,7 +78,7 @@ def missing(notebook_id: str, *item_ids: str, folder: str | None = None, correct
             problems.append(t("check_invalid", label=item.short_label()))
         elif not is_answered(item, value):
             problems.append(t("check_missing", label=item.short_label()))
-        elif correct and item.kind == "quiz" and not quiz_is_correct(item, value["chosen"]):
+        elif correct and item.kind == "quiz" and not quiz_value_is_correct(item, value):
             problems.append(t("check_wrong", label=item.short_label()))
         elif (shortfall := _shortfall(item, value, folder)) is not None:
             problems.append(shortfall)

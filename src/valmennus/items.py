@@ -191,6 +191,17 @@ def quiz_is_correct(item: Item, chosen: list[str]) -> bool:
     return frozenset(chosen) == item.correct_ids()
 
 
+def quiz_value_is_correct(item: Item, value: Any) -> bool:
+    """Whether a saved quiz value is right, recomputed from the item bank.
+
+    The value's own ``correct`` flag is what the widget saw when it saved, but the file is the
+    participant's to edit: a flag saying right beside a wrong choice is a forgery, so every reader
+    (checks, summary, dashboards) asks this instead of reading the flag.
+    """
+    chosen = value.get("chosen") if isinstance(value, dict) else None
+    return isinstance(chosen, list) and all(isinstance(c, str) for c in chosen) and quiz_is_correct(item, chosen)
+
+
 def _texts(record: dict[str, Any], key: str, item_id: str) -> dict[str, str]:
     texts = record.get(key) or {}
     if not isinstance(texts, dict) or "fi" not in texts:

@@ -176,10 +176,11 @@ def _answer_rows(values: dict[str, Any]) -> list[tuple[str, float, str | None]]:
 
     likert5 and cando4 give their number (``"cant_say"`` gives no number and option ``cant_say``);
     a ruler its 0-10 score only (its two follow-up texts are dropped here); a choice its option id;
-    a checklist one row per ticked option id; a quiz 1.0 or 0.0 for right or wrong. Items the bank
-    does not know, text kinds, and values a widget could not have written are skipped.
+    a checklist one row per ticked option id; a quiz 1.0 or 0.0 for right or wrong, recomputed from
+    the item bank (the file's ``correct`` flag is the participant's to edit and never read). Items the
+    bank does not know, text kinds, and values a widget could not have written are skipped.
     """
-    from ..items import CANT_SAY, bank, valid_value
+    from ..items import CANT_SAY, bank, quiz_value_is_correct, valid_value
 
     items = bank()
     rows: list[tuple[str, float, str | None]] = []
@@ -197,7 +198,7 @@ def _answer_rows(values: dict[str, Any]) -> list[tuple[str, float, str | None]]:
         elif item.kind == "checklist":
             rows.extend((item_id, 1.0, str(option)) for option in value)
         elif item.kind == "quiz" and value["chosen"]:
-            rows.append((item_id, 1.0 if value["correct"] else 0.0, None))
+            rows.append((item_id, 1.0 if quiz_value_is_correct(item, value) else 0.0, None))
     return rows
 
 

@@ -6,6 +6,11 @@ is graded by nbgrader's ``Autograde`` converter in a pool of worker processes, s
 of one overlaps the work of another, a broken submission fails alone with its reason, and a bar
 counts the work.
 
+A submission that is graded but was not as released (cells added, deleted, edited, retyped or
+re-tagged, repaired before it ran by ``course.sanitize.SanitizeSubmission``), or whose answers file
+reads as unanswered (missing, too large, not UTF-8, not JSON) or carries forged quiz flags, is named
+too: its results row says what was found, so a facilitator sees why a participant got the marks she got.
+
 Gradebook safety: the parent creates every row that more than one worker would touch (course,
 assignment, participants) before any worker starts; each worker then writes only its own
 participant's submission rows. SQLite serialises those writes with its file lock; the workers wait
@@ -20,7 +25,7 @@ import os
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tqdm import tqdm
 from traitlets.config import Config
@@ -41,6 +46,7 @@ class GradeResult:
     score: float | None = None
     max_score: float | None = None
     seconds_late: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what was repaired or found in a graded submission
 
 
 def default_workers() -> int:
@@ -72,6 +78,21 @@ class _ErrorLog(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.lines.append(record.getMessage())
+
+
+class _NoteLog(logging.Handler):
+    """Keeps the notes ``SanitizeSubmission`` logs for one submission (records with a ``valmennus_note``)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.notes: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        from ..course.sanitize import NOTE
+
+        note = getattr(record, NOTE, None)
+        if isinstance(note, str) and note not in self.notes:
+            self.notes.append(note)
 
 
 def _reason(lines: list[str]) -> str:
@@ -152,16 +173,18 @@ def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     coursedir = CourseDirectory(config=config)
     converter = Autograde(coursedir=coursedir, config=config)
     converter.log.setLevel(logging.WARNING)
-    errors = _ErrorLog()
+    errors, notes = _ErrorLog(), _NoteLog()
     converter.log.addHandler(errors)
+    converter.log.addHandler(notes)
     try:
         converter.start()
     except Exception as exc:  # nbgrader raises after logging why; one failure never stops the batch
         lines = errors.lines or [f"{type(exc).__name__}: {exc}"]
-        return GradeResult(participant, False, time.perf_counter() - started, _reason(lines))
+        return GradeResult(participant, False, time.perf_counter() - started, _reason(lines), notes=notes.notes)
     finally:
         converter.log.removeHandler(errors)
-    return GradeResult(participant, True, time.perf_counter() - started)
+        converter.log.removeHandler(notes)
+    return GradeResult(participant, True, time.perf_counter() - started, notes=notes.notes)
 
 
 def _prepare_gradebook(course: CourseSettings, week: str, participants: Iterable[str]) -> None:
@@ -224,7 +247,8 @@ def _late_text(seconds: float) -> str:
 
 
 def results_table(results: list[GradeResult]) -> str:
-    """The closing table: graded, failed with the reason, late."""
+    """The closing table: graded, failed with the reason, late; a graded row names what was repaired or
+    found in the submission (its notes), so nothing bad passes unnamed."""
     if not results:
         return "(no submissions)"
     width = max(len("participant"), *(len(r.participant) for r in results))
@@ -232,10 +256,13 @@ def results_table(results: list[GradeResult]) -> str:
     for r in results:
         score = f"{r.score:g}/{r.max_score:g}" if r.score is not None else "-"
         late = _late_text(r.seconds_late)
+        reason = "; ".join(x for x in (r.reason, *r.notes) if x)
         lines.append(f"{r.participant:<{width}}  {'graded' if r.ok else 'FAILED':<6}  {score:<9}  "
-                     f"{late:<5}  {r.reason}")
+                     f"{late:<5}  {reason}".rstrip())
     graded = sum(r.ok for r in results)
     late_n = sum(r.ok and r.seconds_late > 0 for r in results)
-    lines.append(f"graded {graded}, failed {len(results) - graded}, late {late_n}")
+    noted = sum(r.ok and bool(r.notes) for r in results)
+    lines.append(f"graded {graded}, failed {len(results) - graded}, late {late_n}"
+                 + (f"; {noted} graded with a note" if noted else ""))
     return "\n".join(lines)
 
