@@ -15,6 +15,7 @@ from nbgrader.converters.generate_assignment import GenerateAssignment
 
 from valmennus.course.guard import RefuseAnswerFiles, autograde_exclusions
 from valmennus.course.intake import SafeExchangeCollect, drop_planted_files
+from valmennus.course.sanitize import autograde_preprocessors, sanitize_preprocessors
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
 here = Path(__file__).resolve().parent
@@ -42,11 +43,7 @@ c.Autograde.pre_convert_hook = drop_planted_files
 # released notebook, dropping added cells and restoring deleted, edited, retyped or re-tagged ones before
 # anything runs, and names every repair (valmennus.course.sanitize). An added endless loop or answers
 # forger never starts; a patched checker or a skip-execution tag earns nothing.
-from valmennus.course.sanitize import sanitize_preprocessors  # noqa: E402
-
 c.Autograde.sanitize_preprocessors = sanitize_preprocessors()
 # A submitted ipywidgets.py or ipykernel_launcher.py would run in (or as) the grading kernel: nothing
 # importable stays in the kernel's working folder (the graded copy; submitted/ keeps the files).
-from valmennus.course.sanitize import autograde_preprocessors  # noqa: E402
-
 c.Autograde.autograde_preprocessors = autograde_preprocessors()
