@@ -22,8 +22,8 @@ def test_is_change_computed_by_area_from_statements_answered_both_times() -> Non
 
 def test_does_the_table_say_the_direction_in_words() -> None:
     markup = own_change_html({"DC11": 2, "DC41": 4, "DCR1": 3}, {"DC11": 4, "DC41": 3, "DCR1": 3})
-    assert "Informaatio- ja datalukutaito</th><td>1</td><td>2.0</td><td>4.0</td><td>nousi" in markup
-    assert "Turvallisuus</th><td>1</td><td>4.0</td><td>3.0</td><td>laski" in markup
+    assert "Informaatio- ja datalukutaito</th><td>1</td><td>2,0</td><td>4,0</td><td>nousi" in markup
+    assert "Turvallisuus</th><td>1</td><td>4,0</td><td>3,0</td><td>laski" in markup
     assert "ennallaan" in markup
     assert "Vertailua ei voi vielä näyttää" in own_change_html({}, {"DC11": 3})
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .answers import AnswerStore
-from .i18n import t
+from .i18n import number, t
 from .items import Item, bank, item_group
 
 GROUPS = ("area_1", "area_2", "area_3", "area_4", "area_5", "digital_courage", "mi", "ethics")
@@ -72,7 +72,7 @@ def own_change_html(before: dict[str, Any], after: dict[str, Any]) -> str:
     if not rows:
         return f"<p>{html.escape(t('change_nothing'))}</p>"
     body = "".join(
-        f"<tr><th scope='row'>{html.escape(_label(g))}</th><td>{n}</td><td>{b:.1f}</td><td>{a:.1f}</td>"
+        f"<tr><th scope='row'>{html.escape(_label(g))}</th><td>{n}</td><td>{number(b, 1)}</td><td>{number(a, 1)}</td>"
         f"<td>{html.escape(_direction(b, a))}</td></tr>" for g, n, b, a in rows)
     head = "".join(f"<th scope='col'>{html.escape(t(k))}</th>"
                    for k in ("change_col_group", "change_col_n", "change_col_before", "change_col_now",

@@ -18,7 +18,8 @@ from datetime import datetime
 
 import pandas as pd
 
-from ..i18n import current_language, local_datetime, t
+from .. import i18n
+from ..i18n import current_language, local_datetime, t, tn
 from .privacy import MIN_GROUP
 
 CSS = """<style>
@@ -92,23 +93,23 @@ def esc(value: object) -> str:
     return html.escape(str(value))
 
 
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
 def number(value: object, digits: int = 1) -> str:
-    """A number as the reader writes it: decimal comma in Finnish and Swedish; "–" for none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return "–"
-    text = f"{float(value):.{digits}f}"
-    return text.replace(".", ",") if current_language() in ("fi", "sv") else text
+    """A number as the reader writes it (``i18n.number``: decimal comma in Finnish and Swedish); "–" for none."""
+    return "–" if _missing(value) else i18n.number(float(value), digits)
 
 
 def percent(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return "–"
-    return f"{round(float(value) * 100):d} %"
+    """A share as a whole percent by locale (``i18n.percent``: ``83 %``, English ``83%``); "–" for none."""
+    return "–" if _missing(value) else i18n.percent(float(value))
 
 
 def small_group() -> str:
     """The words shown instead of a suppressed figure."""
-    return t("dsh_small_group", n=MIN_GROUP)
+    return tn("dsh_small_group", MIN_GROUP)
 
 
 def table(frame: pd.DataFrame, caption: str, filename: str, numeric: Iterable[str] = (),

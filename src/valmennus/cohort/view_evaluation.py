@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import t, tn
 from . import charts
 from .evaluation import LIKERT, WORKLOAD_OPTIONS
+from .privacy import MIN_GROUP
 from .view_common import empty_note, figure, number, page, percent, section, small_group, table
 from .view_skills import item_label
 
@@ -43,7 +44,7 @@ def usefulness_section(ctx: ViewContext) -> str:
     shown = use[~use["suppressed"].astype(bool)]
     parts = []
     if shown.empty:
-        parts.append(empty_note(t("dsh_chart_none", n=5)))
+        parts.append(empty_note(tn("dsh_chart_none", MIN_GROUP)))
     else:
         weeks = use.drop_duplicates("week").sort_values("order")["week"].tolist()
         series = {c: [rows.set_index("week")["mean"].get(w) for w in weeks] for c, rows in shown.groupby("cohort")}
@@ -63,7 +64,7 @@ def workload_section(ctx: ViewContext) -> str:
     shown = load[~load["suppressed"].astype(bool)]
     parts = []
     if shown.empty:
-        parts.append(empty_note(t("dsh_chart_none", n=5)))
+        parts.append(empty_note(tn("dsh_chart_none", MIN_GROUP)))
     else:
         labels = _labels(shown, "week")
         parts_ = {t(f"dsh_load_{o}"): shown[f"share_{o}"].tolist() for o in WORKLOAD_OPTIONS}
@@ -85,7 +86,7 @@ def course_feedback_section(ctx: ViewContext) -> str:
     shown = cf[~cf["suppressed"].astype(bool)]
     parts = []
     if shown.empty:
-        parts.append(empty_note(t("dsh_chart_none", n=5)))
+        parts.append(empty_note(tn("dsh_chart_none", MIN_GROUP)))
     else:
         labels = _labels(shown, "item")
         parts_ = {t(f"dsh_likert_{v}"): shown[f"share_{v}"].tolist() for v in LIKERT}

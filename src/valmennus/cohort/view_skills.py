@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import t, tn
 from ..items import bank
 from . import charts
+from .privacy import MIN_GROUP
 from .skills import RULER_CONSTRUCTS, participant_means
 from .view_common import empty_note, figure, number, page, percent, section, small_group, table
 
@@ -55,7 +56,7 @@ def _box(ctx: ViewContext, groups: pd.DataFrame, chart_id: str, title: str, per_
     """Box plots of the change among groups big enough to show (from the same pairs as the table)."""
     shown = groups[~groups["suppressed"].astype(bool)]
     if shown.empty:
-        return empty_note(t("dsh_chart_none", n=5))
+        return empty_note(tn("dsh_chart_none", MIN_GROUP))
     pairs = ctx.tables.pairs
     source = pairs.rename(columns={"item": "key"}) if per_item else participant_means(pairs).rename(
         columns={"group": "key"})

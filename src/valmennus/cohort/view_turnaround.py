@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import t, tn
 from . import charts
+from .privacy import MIN_GROUP
 from .view_common import empty_note, figure, number, page, section, small_group, table
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def _shown(frame: pd.DataFrame, first: str, first_label: str) -> pd.DataFrame:
 def _chart(frame: pd.DataFrame, first: str, chart_id: str, title: str) -> str:
     shown = frame[~frame["suppressed"].astype(bool)]
     if shown.empty:
-        return empty_note(t("dsh_chart_none", n=5))
+        return empty_note(tn("dsh_chart_none", MIN_GROUP))
     many = shown["cohort"].nunique() > 1
     labels = [f"{c} · {x}" if many else str(x) for c, x in zip(shown["cohort"], shown[first], strict=True)]
     medians, slowest = shown["median_hours"].tolist(), shown["slowest_hours"].tolist()

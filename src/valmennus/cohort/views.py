@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from ..course.settings import CourseSettings, find_course
-from ..i18n import local_datetime, t
+from ..i18n import local_datetime, number, t, tn
 from .progress import week_progress, week_summary
 from .sources import read_course
 from .view_common import csv_href
@@ -37,9 +37,9 @@ def progress_display_table(progress: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in progress.itertuples(index=False):
         submitted = local_datetime(row.submitted_at.to_pydatetime()) if row.submitted else t("no")
-        task = t("not_yet") if pd.isna(row.task_mark) else f"{row.task_mark:g}"
+        task = t("not_yet") if pd.isna(row.task_mark) else number(row.task_mark, None)
         rows.append({t("col_participant"): row.participant, t("col_submitted"): submitted,
-                     t("col_completion"): f"{row.completion:g} / {row.completion_max:g}"
+                     t("col_completion"): f"{number(row.completion, None)} / {number(row.completion_max, None)}"
                      if row.graded else "–",
                      t("col_task"): task, t("col_feedback"): _yes_no(row.feedback_released)})
     return pd.DataFrame(rows)
@@ -62,10 +62,11 @@ def progress_html(progress: pd.DataFrame, week: str, course_id: str, now: dateti
         parts.append(f"<p>{html.escape(t('dash_empty'))}</p></div>")
         return "\n".join(parts)
     counts = week_summary(progress)
-    cards = [("participants", "dash_participants"), ("submitted", "dash_submitted"),
-             ("complete", "dash_complete"), ("feedback_released", "dash_released")]
+    cards = [("participants", tn("dash_participants", counts["participants"])),
+             ("submitted", tn("dash_submitted", counts["submitted"])),
+             ("complete", t("dash_complete")), ("feedback_released", t("dash_released"))]
     parts.append("<div class='valmennus-cards'>" + "".join(
-        f"<div class='valmennus-card'><b>{counts[key]}</b>{html.escape(t(label))}</div>"
+        f"<div class='valmennus-card'><b>{counts[key]}</b>{html.escape(label)}</div>"
         for key, label in cards) + "</div>")
     shown = progress_display_table(progress)
     head = "".join(f"<th scope='col'>{html.escape(c)}</th>" for c in shown.columns)

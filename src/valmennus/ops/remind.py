@@ -85,7 +85,7 @@ def render(week: Week, first_name: str, lang: str | None = None) -> tuple[str, s
     lang = lang or current_language()
     template_text = resources.files("valmennus").joinpath(f"data/reminders/{lang}.txt.j2").read_text("utf-8")
     text = jinja2.Environment(autoescape=False, keep_trailing_newline=True).from_string(template_text).render(
-        theme=week.theme_in(lang), due=local_datetime(week.due), first_name=first_name, week=week.id)
+        theme=week.theme_in(lang), due=local_datetime(week.due, lang), first_name=first_name, week=week.id)
     subject, _, body = text.partition("\n")
     return subject.strip(), body.lstrip("\n")
 
