@@ -9,25 +9,34 @@ Guarantees, each tested:
 
 * A write is atomic: temp file in the same folder, fsync, ``os.replace``; a crash at any moment leaves
   either the old or the new file, never half of one.
+* What a write acknowledges can be read back: a value the file could not hold as strict UTF-8 JSON
+  (a lone surrogate, nesting deeper than ``MAX_DEPTH``) or that would make the file larger than the
+  reader accepts (``MAX_BYTES``) is refused before the file is touched.
 * A write re-reads the file under a lock and changes only its own item, so two tabs or kernels on
   the same notebook never erase each other's answers.
 * A file that cannot be read is moved aside (never deleted) and the participant starts afresh with a
-  clear message; the bad copy stays beside it for the facilitator.
+  clear message; the bad copy stays beside it for the facilitator. A hand edit that saved it with a
+  byte order mark is still read, and one entry the store could not write back (nested too deep, a
+  lone ``\ud83d`` escape) is left out instead of failing every later save.
 * Under ``nbgrader autograde`` or ``validate`` (``NBGRADER_EXECUTION`` set) the store is read-only:
   grading never writes a participant's answers, and never moves their file.
 * The file is read without following a link and only if it is a plain file under ``MAX_BYTES``
   (``safefiles.read_regular``): the grader reads participants' folders with its own rights, so an
   answers file that is a link to someone else's reads as unreadable, never as theirs.
 * Temp files left by a write that was killed are swept on the next load (under the same lock as
-  writes) and never travel with a submission (``course.intake`` leaves them behind).
+  writes) and never travel with a submission (``course.intake`` leaves them behind). A live write
+  keeps its temp file locked (``flock``), so a sweep never takes one from under an upload that
+  another kernel is writing without the folder lock.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,6 +52,10 @@ SUFFIX = ".answers.json"
 GRADING_MODES = frozenset({"autograde", "validate"})
 #: No participant writes 5 MB of text: a larger answers file is damaged or hostile (pictures are files of their own).
 MAX_BYTES = 5 * 1024 * 1024
+#: Widgets save values nested two or three deep; far deeper is a hand edit, and near Python's recursion
+#: limit it would load but could not be written back (every later save would fail).
+MAX_DEPTH = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ReadOnlyStore(RuntimeError):
@@ -70,25 +83,97 @@ def atomic_write(path: Path, payload: bytes, temp_prefix: str = ".") -> None:
     """Write ``path`` so that a crash at any moment leaves the old file or the new one, never half.
 
     Temp file in the same folder (so the rename stays on one file system), fsync, mode 0644, atomic
-    ``os.replace``, then fsync of the folder so the rename itself survives a power cut.
+    ``os.replace``, then fsync of the folder so the rename itself survives a power cut. The temp file
+    is locked (``flock``) until the rename, which tells a sweep that its writer is alive; the kernel
+    drops the lock of a killed writer, whose temp file is then swept (``remove_abandoned``).
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix, suffix=".tmp")
+    while True:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_prefix, suffix=".tmp")
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            swept = os.fstat(fd).st_nlink == 0  # a sweep took it between its creation and the lock
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        if not swept:
+            break
+        os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+        os.fchmod(fd, 0o644)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        os.close(fd)
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def remove_abandoned(stray: Path) -> bool:
+    """Remove a temp file of a write that died; leave one a live ``atomic_write`` holds locked.
+
+    Returns whether it was removed. Anything that cannot be opened as a file (a planted link) is no
+    write's temp file and no participant's work either: it is removed too.
+    """
+    try:
+        fd = os.open(stray, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        with contextlib.suppress(OSError):
+            stray.unlink()
+            return True
+        return False
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # its writer is alive
+        except OSError:
+            pass  # cannot be locked, so no write of ours holds it
+        with contextlib.suppress(OSError):
+            now, held = os.stat(stray, follow_symlinks=False), os.fstat(fd)
+            if (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):  # not renamed into place meanwhile
+                stray.unlink()
+                return True
+        return False
+    finally:
+        os.close(fd)
+
+
+def storable(value: Any) -> bool:
+    """Whether the store can write ``value`` as strict UTF-8 JSON and read it back.
+
+    False for text UTF-8 cannot encode (a lone surrogate, as a hand-edited ``"\\ud83d"`` gives) and for
+    containers nested more than ``MAX_DEPTH`` deep. Checked without recursion, so any depth is safe.
+    """
+    stack = [(value, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, str):
+            if _SURROGATE.search(current):
+                return False
+        elif isinstance(current, dict | list | tuple):
+            if depth >= MAX_DEPTH:
+                return False
+            if isinstance(current, dict):
+                if any(isinstance(key, str) and _SURROGATE.search(key) for key in current):
+                    return False
+                stack.extend((child, depth + 1) for child in current.values())
+            else:
+                stack.extend((child, depth + 1) for child in current)
+    return True
 
 
 @dataclass
@@ -102,7 +187,10 @@ class LoadResult:
 
 def _parse(raw: bytes, notebook_id: str | None) -> dict[str, dict[str, Any]]:
     """Parse and check the file's shape; raise ValueError when it is not an answers file."""
-    data = json.loads(raw.decode("utf-8"))
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))  # -sig: a byte order mark from a hand edit is no damage
+    except RecursionError:
+        raise ValueError("nested too deeply to be an answers file") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValueError("not a valmennus answers file")
     if notebook_id is not None and data.get("notebook") not in (None, notebook_id):
@@ -112,8 +200,9 @@ def _parse(raw: bytes, notebook_id: str | None) -> dict[str, dict[str, Any]]:
         raise ValueError("answers is not an object")
     entries: dict[str, dict[str, Any]] = {}
     for item_id, entry in answers.items():
-        # One odd entry must not cost the participant the others: keep only well-formed entries.
-        if isinstance(item_id, str) and isinstance(entry, dict) and "value" in entry:
+        # One odd entry must not cost the participant the others: keep only well-formed entries, and
+        # only those the store can write back, so that one of them never makes every later save fail.
+        if isinstance(item_id, str) and isinstance(entry, dict) and "value" in entry and storable([item_id, entry]):
             entries[item_id] = entry
     return entries
 
@@ -184,13 +273,14 @@ class AnswerStore:
         """Temp files of interrupted writes of this notebook's answers and uploads."""
         if not self.folder.is_dir():
             return []
-        return sorted([*self.folder.glob(f".{self.notebook_id}.*.tmp"), *self.folder.glob(".upload.*.tmp")])
+        own = f".{glob.escape(self.notebook_id)}.*.tmp"  # an id is a plain name: "[" or "*" in it is a character
+        return sorted([*self.folder.glob(own), *self.folder.glob(".upload.*.tmp")])
 
     def _sweep(self) -> None:
-        """Remove temp files of interrupted writes; call only under ``_locked`` (a live writer holds it)."""
+        """Remove temp files of interrupted writes; call only under ``_locked`` (a live answers write holds
+        it; a live upload, written without it, holds its own temp file locked and is left alone)."""
         for stray in self.temp_files():
-            with contextlib.suppress(OSError):
-                stray.unlink()
+            remove_abandoned(stray)
 
     def _move_aside(self) -> Path | None:
         stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
@@ -221,21 +311,44 @@ class AnswerStore:
         """Save one item's value at once and atomically; return the time it was saved.
 
         Re-reads the file under the lock and changes only ``item_id``. Raises ``ReadOnlyStore``
-        under grading and ``OSError`` when the disk refuses (the widget then says so).
+        under grading, ``ValueError`` for a value the file cannot hold (``storable``), and ``OSError``
+        when the disk refuses or the file would grow past ``MAX_BYTES`` (the widget then says so); the
+        file is then left as it was.
         """
         if self.read_only:
             raise ReadOnlyStore(f"{self.path.name} is read-only while nbgrader is grading")
         saved_at = now_utc()
+        entry = {"value": value, "saved_at": saved_at.isoformat(timespec="seconds")}
+        if not storable([item_id, entry]):
+            raise ValueError(f"{item_id!r}: a lone surrogate or nesting deeper than {MAX_DEPTH} cannot be saved")
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._locked():
             self._sweep()
             entries = self._load().entries
-            entries[item_id] = {"value": value, "saved_at": saved_at.isoformat(timespec="seconds")}
+            entries[item_id] = entry
             self._write(entries)
         return saved_at
+
+    def remove(self, item_id: str) -> datetime | None:
+        """Forget one item's saved answer (the participant emptied it); return when, or None if none was saved."""
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path.name} is read-only while nbgrader is grading")
+        if not self.folder.is_dir():
+            return None
+        removed_at = now_utc()
+        with self._locked():
+            self._sweep()
+            entries = self._load().entries
+            if item_id not in entries:
+                return None
+            del entries[item_id]
+            self._write(entries)
+        return removed_at
 
     def _write(self, entries: dict[str, dict[str, Any]]) -> None:
         document = {"format": FORMAT, "version": VERSION, "notebook": self.notebook_id,
                     "answers": entries}
         payload = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        if len(payload) > MAX_BYTES:  # the reader would refuse it and move every answer aside
+            raise TooLarge(self.path, len(payload), MAX_BYTES)
         atomic_write(self.path, payload, temp_prefix=f".{self.notebook_id}.")

@@ -180,7 +180,7 @@ def is_answered(item: Item, value: Any) -> bool:
     if item.kind == "quiz":
         return len(value["chosen"]) > 0
     if item.kind == "ruler":
-        return value["score"] is not None
+        return value.get("score") is not None  # a valid ruler value may leave the score out (read as None)
     if item.kind == "response":
         return word_count(value.get("text", "")) > 0 if value["mode"] == "text" else value.get("image") is not None
     return True

@@ -2,7 +2,10 @@
 
 Observers are attached only after the controls hold the saved value, so re-running a cell never
 rewrites the file. The status line says "Tallennettu klo 12.03" only after the write returned, and
-a failed write says so in words the participant understands, keeping the answer on screen.
+a failed write says so in words the participant understands, keeping the answer on screen. A value
+the item's own validation would refuse on reading (a text over ``MAX_TEXT_CHARS``) is not written
+but reported the same way, so "saved" always means it comes back; and a control emptied back to
+"no answer" removes the saved answer, so the file never holds what the screen no longer shows.
 
 Every control carries its own visible label as its ``description`` (ipywidgets renders it as a
 ``<label>`` tied to the input, so screen readers announce the question), laid out above the control
@@ -47,6 +50,10 @@ def labelled(cls: type[w.DOMWidget], description: str, **kwargs: Any) -> Any:
     kwargs.setdefault("layout", stacked())
     # tooltip "" : ipywidgets 8.1 otherwise writes title="null" on the label
     return cls(description=description, description_allow_html=False, style=LABEL_STYLE, tooltip="", **kwargs)
+
+
+class InvalidAnswer(ValueError):
+    """The controls hold a value the item's validation refuses: saved, it would read back as unanswered."""
 
 
 def status_html(text: str, kind: str) -> str:
@@ -112,18 +119,32 @@ class AnswerWidget:
     def _on_change(self, _change: dict[str, Any]) -> None:
         value = self.current_value()
         self.after_change(value)
-        if value is None:  # e.g. a control cleared back to "no answer": nothing to save
+        if value is None:  # e.g. a ruler's follow-ups emptied before any score: no answer any more
+            self.forget()
             return
         self.save(value)
 
     def save(self, value: Any) -> bool:
         """Write ``value`` and say so truthfully; return whether it was written."""
         try:
+            if not valid_value(self.item, value):
+                raise InvalidAnswer(self.item.id)
             saved_at = self.store.set(self.item.id, value)
         except Exception as exc:  # any failure must reach the participant, never pass silently
             self.status.value = status_html(t("save_failed", reason=type(exc).__name__), "error")
             return False
         self.status.value = status_html(t("saved_at", time=local_time(saved_at)), "ok")
+        return True
+
+    def forget(self) -> bool:
+        """Remove the saved answer of a control emptied back to "no answer"; say so truthfully."""
+        try:
+            removed_at = self.store.remove(self.item.id)
+        except Exception as exc:
+            self.status.value = status_html(t("save_failed", reason=type(exc).__name__), "error")
+            return False
+        # Nothing saved and nothing to save: no status; an emptied answer removed: saved like any change.
+        self.status.value = status_html(t("saved_at", time=local_time(removed_at)), "ok") if removed_at else ""
         return True
 
     def _ipython_display_(self) -> None:
