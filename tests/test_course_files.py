@@ -1,4 +1,5 @@
-"""The course as committed: clean source notebooks, a current release/, ids that exist and are unique."""
+"""The course as committed: source/ built from kurssi/, clean source notebooks, a current release/, ids that exist
+and are unique."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import nbformat
 
 from valmennus.cli import main
+from valmennus.course.build import BuildError, build_sources, notebook_from_text, stale_sources
 from valmennus.course.check import asked_items, course_problems, link_problems
 from valmennus.course.guard import autograde_exclusions
 from valmennus.items import bank
@@ -98,9 +100,9 @@ def test_is_release_current_with_source(tmp_path: Path) -> None:
         run_nbgrader(tmp_path, "generate_assignment", week, "--force", "--no-db")
         for made in (tmp_path / "release" / week).iterdir():
             committed = REPO / "release" / week / made.name
-            assert committed.exists(), f"{committed} missing: run `make release`"
+            assert committed.exists(), f"{committed} missing: run `valmennus build`"
             assert json.loads(made.read_text()) == json.loads(committed.read_text()), \
-                f"{committed} is stale: run `make release`"
+                f"{committed} is stale: run `valmennus build`"
 
 
 def test_does_autograde_skip_every_answers_file() -> None:
@@ -114,3 +116,122 @@ def test_does_build_refuse_an_answers_file_in_source(tmp_path: Path, capsys) -> 
     assert main(["--course", str(tmp_path), "build"]) == 2
     assert "Lähdekansiossa on vastaustiedosto source/viikko1/viikko1.answers.json" in capsys.readouterr().err
     assert not (tmp_path / "release").exists()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_is_source_exactly_what_kurssi_builds(tmp_path: Path) -> None:
+    """source/ is generated: a hand edit there, or a text edit not yet built, fails here."""
+    assert stale_sources(REPO) == [], "run `valmennus build` (never edit source/ by hand)"
+    shutil.copytree(REPO / "kurssi", tmp_path / "kurssi")
+    built = build_sources(tmp_path)
+    assert [b.week for b in built] == sorted(p.parent.name for p in SOURCES)
+    assert _files(tmp_path / "source") == {k: v for k, v in _files(REPO / "source").items()
+                                           if k.endswith(".ipynb")}
+
+
+def test_does_building_twice_give_the_same_bytes(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "kurssi", tmp_path / "kurssi")
+    assert all(b.changed for b in build_sources(tmp_path))
+    first = _files(tmp_path / "source")
+    again = build_sources(tmp_path)
+    assert not any(b.changed for b in again)
+    assert _files(tmp_path / "source") == first
+
+
+def test_does_the_comparison_find_a_hand_edit_and_a_hand_made_week(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "kurssi", tmp_path / "kurssi")
+    shutil.copytree(REPO / "source", tmp_path / "source")
+    path = tmp_path / "source" / "viikko2" / "viikko2.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "\n\nKäsin lisätty."
+    nbformat.write(nb, path)
+    (tmp_path / "source" / "viikko9").mkdir()
+    found = "\n".join(stale_sources(tmp_path))
+    assert "source/viikko2/viikko2.ipynb differs from kurssi/viikko2.md" in found
+    assert "source/viikko9 has no kurssi/viikko9.md" in found
+    try:
+        build_sources(tmp_path)
+    except BuildError as exc:
+        assert "source/viikko9" in str(exc)
+    else:
+        raise AssertionError("a week in source/ without its text was built over silently")
+
+
+def test_does_a_check_cell_stay_locked_with_its_points_through_build(tmp_path: Path) -> None:
+    """An author edits a week's Markdown; `valmennus build viikko1` carries the nbgrader metadata to release/."""
+    for name in ("kurssi", "source"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "nbgrader_config.py", tmp_path)
+    text = tmp_path / "kurssi" / "viikko1.md"
+    text.write_text(text.read_text(encoding="utf-8").replace(
+        "## Tehtävän valmistuminen", "## Tehtävän valmistuminen (muokattu)"), encoding="utf-8")
+    assert main(["--course", str(tmp_path), "build", "viikko1"]) == 0
+    for folder in ("source", "release"):
+        cells = {c.id: c for c in nbformat.read(tmp_path / folder / "viikko1" / "viikko1.ipynb", as_version=4).cells}
+        check = cells["valmis_paivakirja"]
+        assert check.cell_type == "code"
+        expected = {"grade": True, "grade_id": "valmis_paivakirja", "locked": True, "points": 1,
+                    "schema_version": 3, "solution": False, "task": False}
+        assert expected.items() <= check.metadata["nbgrader"].items()  # release/ adds nbgrader's checksum
+        assert check.metadata["deletable"] is False and check.metadata["editable"] is False
+        assert check.metadata["jupyter"] == {"source_hidden": True}
+        assert 'require("viikko1", "W1_DIARY")' in check.source
+        task = cells["ohjaajan_palaute"]
+        assert task.cell_type == "markdown" and task.metadata["nbgrader"]["task"] is True
+        assert task.metadata["nbgrader"]["points"] == 1 and task.metadata["nbgrader"]["locked"] is True
+        assert cells["valmistuminen_ohje"].source.startswith("## Tehtävän valmistuminen (muokattu)")
+    assert (tmp_path / "source" / "viikko2" / "viikko2.ipynb").read_bytes() == \
+        (REPO / "source" / "viikko2" / "viikko2.ipynb").read_bytes()  # only the named week was built
+
+
+MYST = """---
+kernelspec: {display_name: Python 3 (ipykernel), language: python, name: python3}
+---
+
++++ {"nbgrader": {"grade_id": "ohje", "locked": true, "grade": false, "solution": false, "task": false, \
+"schema_version": 3}, "deletable": false, "editable": false}
+
+## Kysymys
+
+```{code-cell}
+---
+nbgrader: {grade_id: valmis, locked: true, grade: true, points: 2, solution: false, task: false, schema_version: 3}
+deletable: false
+editable: false
+jupyter: {source_hidden: true}
+tags: [tarkistus]
+---
+require("viikko1", "W1_DIARY")
+```
+"""  # the backslash joins the metadata line: one line in the file the test reads
+
+
+def test_does_cell_metadata_survive_the_markdown() -> None:
+    nb = notebook_from_text(MYST, "kurssi/koe.md")
+    assert [c.id for c in nb.cells] == ["ohje", "valmis"]
+    assert nb.metadata == {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                          "name": "python3"}, "language_info": {"name": "python"}}
+    md, check = nb.cells
+    assert md.metadata == {"deletable": False, "editable": False, "nbgrader": {
+        "grade": False, "grade_id": "ohje", "locked": True, "schema_version": 3, "solution": False, "task": False}}
+    assert check.metadata["nbgrader"]["points"] == 2 and check.metadata["nbgrader"]["locked"] is True
+    assert check.metadata["tags"] == ["tarkistus"] and check.metadata["jupyter"] == {"source_hidden": True}
+    assert check.outputs == [] and check.execution_count is None
+
+
+def test_does_build_name_a_broken_or_duplicated_cell() -> None:
+    try:
+        notebook_from_text(MYST.replace("points: 2,", "points: 2,,]"), "kurssi/koe.md")
+    except BuildError as exc:
+        assert str(exc).startswith("kurssi/koe.md: ")
+    else:
+        raise AssertionError("broken metadata was accepted")
+    try:
+        notebook_from_text(MYST.replace("grade_id: valmis,", "grade_id: ohje,"), "kurssi/koe.md")
+    except BuildError as exc:
+        assert "ohje" in str(exc)
+    else:
+        raise AssertionError("a duplicated grade id was accepted")

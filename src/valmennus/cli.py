@@ -26,7 +26,9 @@ def _repo(path: str) -> Path:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Regenerate release/ from source/ with nbgrader, refusing stray answers files first."""
+    """Write source/ from the course text in kurssi/ (``valmennus.course.build``), then regenerate
+    release/ from source/ with nbgrader; stray answers files are refused before anything is written."""
+    from .course.build import BuildError, build_sources
     from .ops.nbgrader_cli import StepFailed, run_nbgrader
 
     root = _repo(args.course)
@@ -34,6 +36,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     if stray:
         print(t("source_answers_refused", path=stray[0].relative_to(root)), file=sys.stderr)
         return 2
+    try:
+        built = build_sources(root, args.weeks or None)
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for made in built:
+        print(f"  ok  {made.path.relative_to(root)}{' (päivitetty / updated)' if made.changed else ''}")
     for week in args.weeks or CourseSettings.load(root).weeks():
         try:
             run_nbgrader(root, "generate_assignment", week, "--force", "--no-db",
@@ -332,10 +341,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--course", default=".", help="kurssikansio / course folder (default: .)")
     p.add_argument("--lang", choices=["fi", "en", "sv"], help="kieli / language of messages")
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="luo release/ lähteistä / regenerate release/ from source/")
+    b = sub.add_parser("build", help="kirjoita source/ kansiosta kurssi/ ja luo release/ / "
+                                     "write source/ from kurssi/, then regenerate release/")
     ck = sub.add_parser("check", help="tarkista kurssin tiedostot / check the course files")
     ck.set_defaults(func=cmd_check)
-    b.add_argument("weeks", nargs="*", help="vain nämä viikot / only these weeks (default: all in source/)")
+    b.add_argument("weeks", nargs="*", help="vain nämä viikot / only these weeks (default: all in kurssi/ and source/)")
     b.set_defaults(func=cmd_build)
     d = sub.add_parser("demo", help="koko kierros simuloidulla ryhmällä / the whole loop on a simulated cohort")
     d.add_argument("--participants", type=int, default=12)
