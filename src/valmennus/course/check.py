@@ -110,4 +110,8 @@ def course_problems(root: Path) -> list[str]:
         for text in (*item.text.values(), *(o for opt in item.options for o in (*opt.text.values(),
                                                                              *opt.feedback.values()))):
             problems += link_problems(text, f"item {item.id}")
+    if (root / "kurssi").is_dir():  # the course text: source/ must be what `valmennus build` writes from it
+        from .build import stale_sources
+
+        problems += stale_sources(root)
     return problems

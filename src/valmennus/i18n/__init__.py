@@ -201,10 +201,15 @@ def local_time(moment: datetime, lang: str | None = None) -> str:
     return format_time(moment.astimezone(HELSINKI), pattern, tzinfo=HELSINKI, locale=locale).translate(_PLAIN)
 
 
+#: Date patterns where the CLDR default is not what readers here expect: Finland-Swedish writes dates
+#: as Finnish does (``23.11.2026``), not the ISO form CLDR's sv_FI gives.
+DATE_PATTERNS = {"sv": "d.M.y"}
+
+
 def local_datetime(moment: datetime, lang: str | None = None) -> str:
     """Date and time in Helsinki time: ``23.11.2026 klo 12.03`` (en ``23/11/2026 12:03``, sv
-    ``2026-11-23 kl. 12:03``): the locale's short date, then the catalog's ``datetime`` joins it to the time."""
+    ``23.11.2026 kl. 12:03``): the locale's short date, then the catalog's ``datetime`` joins it to the time."""
     lang = _lang(lang)
     local = moment.astimezone(HELSINKI)
-    day = format_date(local.date(), "short", locale=LOCALES[lang])
+    day = format_date(local.date(), DATE_PATTERNS.get(lang, "short"), locale=LOCALES[lang])
     return t("datetime", lang, date=day, time=local_time(local, lang))
