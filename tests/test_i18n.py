@@ -149,7 +149,7 @@ def test_are_times_shown_in_helsinki_time() -> None:
     assert local_datetime(winter) == "23.11.2026 klo 12.03"
     assert local_time(datetime(2027, 1, 21, 23, 48, tzinfo=UTC)) == "01.48"  # two-digit hour, as always
     assert local_datetime(winter, "en") == "23/11/2026 12:03"
-    assert local_datetime(winter, "sv") == "23.11.2026 kl. 12:03"  # as Finland-Swedish writes it, not CLDR sv_FI's ISO date
+    assert local_datetime(winter, "sv") == "23.11.2026 kl. 12:03"  # Finland-Swedish, not CLDR's ISO date
 
 
 @pytest.mark.parametrize("utc, helsinki", [
