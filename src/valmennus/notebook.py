@@ -5,6 +5,10 @@
     nb.ask("W1_DIARY")            # a widget cell
     nb.summary()                  # the summary cell
 
+``ask`` returns the item's answer widget, an ipywidgets composite whose ``value`` is the saved
+answer (see widgets/base.py). Showing ``nb`` in the setup cell also brings the widgets' one
+stylesheet (``static/widgets.css``), once per notebook.
+
 While nbgrader grades, ``ask`` shows the saved answer as static HTML instead of a live widget:
 nothing can be changed and the feedback page shows the words, not an empty box.
 """
@@ -12,6 +16,8 @@ nothing can be changed and the feedback page shows the words, not an empty box.
 from __future__ import annotations
 
 import html
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from .answers import AnswerStore, LoadResult
@@ -31,6 +37,25 @@ class _HTML:
 
     def __repr__(self) -> str:  # text/plain fallback seen in logs; never the participant's text
         return "<valmennus HTML>"
+
+
+@cache
+def stylesheet_css() -> str:
+    """The answer widgets' one stylesheet, as shipped with the package (``static/widgets.css``)."""
+    return files("valmennus").joinpath("static", "widgets.css").read_text(encoding="utf-8")
+
+
+def stylesheet() -> Any:
+    """The stylesheet as one hidden ``ipywidgets.HTML``, shown once per notebook by its setup cell.
+
+    A widget rather than an HTML output, so that the frontends apply it exactly as they render the
+    answer widgets (an untrusted HTML output can be sanitised, a widget's markup is not).
+    """
+    import ipywidgets as w
+
+    sheet = w.HTML(f"<style>{stylesheet_css()}</style>", layout=w.Layout(display="none"))
+    sheet.add_class("valmennus-stylesheet")
+    return sheet
 
 
 class CourseNotebook:
@@ -53,6 +78,16 @@ class CourseNotebook:
     def __repr__(self) -> str:
         return f"<valmennus notebook {self.notebook_id}>"
 
+    def _ipython_display_(self) -> None:
+        """The setup cell's output: any problem with the answers file, and the widgets' stylesheet."""
+        from IPython.display import HTML, display
+
+        message = self._repr_html_()
+        if message:
+            display(HTML(message))
+        if not self.store.read_only:  # under grading no widget is shown, so no stylesheet is needed
+            display(stylesheet())
+
     def ask(self, item_id: str) -> Any:
         """The widget for one item of the bank (or, under grading, its saved answer as HTML)."""
         item = get(item_id)
@@ -71,7 +106,7 @@ class CourseNotebook:
         shown = [self.ask(i) for i in item_ids]
         if self.store.read_only:
             return _HTML("\n".join(s.markup for s in shown))
-        return w.VBox([s.box for s in shown])
+        return w.VBox(shown)
 
     def compare_with(self, baseline: str) -> _HTML:
         """The participant's own change since ``baseline`` (a sibling week's folder), by area; see own_change."""

@@ -1,4 +1,5 @@
-"""Answer widgets: one module per kind, all bound to the answers store the same way (base.py)."""
+"""Answer widgets: one ipywidgets composite per kind, each a ``VBox`` whose ``value`` trait is the saved
+answer, all bound to the answers store the same way (base.py); their styles are ``static/widgets.css``."""
 
 from .base import AnswerWidget
 from .checklist import Checklist

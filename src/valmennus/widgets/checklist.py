@@ -1,4 +1,5 @@
-"""Checklist / action plan: tick the steps you commit to; saved as the list of ticked option ids."""
+"""Checklist / action plan: tick the steps you commit to; ``value`` is the list of ticked option ids,
+in the plan's order."""
 
 from __future__ import annotations
 
@@ -8,24 +9,29 @@ from typing import Any
 import ipywidgets as w
 
 from ..i18n import t
-from .base import AnswerWidget
+from .base import AnswerWidget, checkbox, question_html
 
 
 class Checklist(AnswerWidget):
     css_class = "valmennus-checklist"
 
-    def build(self, initial: Any) -> list[w.Widget]:
-        ticked = set(initial or ())
-        self.boxes = [w.Checkbox(value=o.id in ticked, description=o.label(), indent=False,
-                                 layout=w.Layout(width="auto", max_width="48em"))
-                      for o in self.item.options]
+    def build(self) -> list[w.Widget]:
+        self.boxes = [checkbox(o.label()) for o in self.item.options]
         self.control = w.VBox(self.boxes)
-        self.count = w.HTML(self._count_text(len(ticked)))
-        question = w.HTML(f"<p class='valmennus-question'><strong>{html.escape(self.item.label())}</strong></p>")
-        return [question, self.control, self.count]
+        self.count = w.HTML(self._count_text(0))
+        return [question_html(self.item), self.control, self.count]
 
     def watched(self) -> list[w.Widget]:
         return list(self.boxes)
+
+    def show_controls(self, value: Any) -> None:
+        ticked = set(value or ())
+        for option, box in zip(self.item.options, self.boxes, strict=True):
+            box.value = option.id in ticked
+
+    def normalize(self, value: Any) -> list[str]:
+        ticked = set(value)
+        return [o.id for o in self.item.options if o.id in ticked]
 
     def current_value(self) -> list[str]:
         return [o.id for o, box in zip(self.item.options, self.boxes, strict=True) if box.value]

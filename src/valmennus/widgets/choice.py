@@ -1,11 +1,10 @@
 """One choice without a right answer (background questions, the weekly workload): radio buttons.
 
-Saved as the chosen option's id, so a reworded option keeps its answers and dashboards count by id.
+Saved (``value``) as the chosen option's id, so a reworded option keeps its answers and dashboards
+count by id.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import ipywidgets as w
 
@@ -13,6 +12,6 @@ from .base import AnswerWidget, labelled
 
 
 class Choice(AnswerWidget):
-    def build_control(self, initial: Any) -> w.RadioButtons:
+    def build_control(self) -> w.RadioButtons:
         options = [(o.label(), o.id) for o in self.item.options]
-        return labelled(w.RadioButtons, self.item.label(), options=options, value=initial)
+        return labelled(w.RadioButtons, self.item.label(), options=options, value=None)

@@ -1,8 +1,10 @@
 """Quiz: single or multiple choice with immediate feedback on every chosen option.
 
-The saved value records what was chosen and whether it was right, ``{"chosen": [...], "correct": ...}``;
-the autograder check (``checks.require_correct``) recomputes correctness from the item bank and never
-trusts the stored flag, which a participant could edit. Right or wrong is said in words, not colour.
+The saved value (``value``) records what was chosen and whether it was right,
+``{"chosen": [...], "correct": ...}``, the choices in the item's order and the flag recomputed
+whenever a value is set; the autograder check (``checks.require_correct``) recomputes correctness
+from the item bank and never trusts the stored flag, which a participant could edit. Right or
+wrong is said in words, not colour.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..items import quiz_is_correct
-from .base import AnswerWidget, labelled
+from .base import AnswerWidget, checkbox, labelled, question_html
 
 
 def feedback_html(item: Any, chosen: list[str]) -> str:
@@ -35,23 +37,33 @@ def feedback_html(item: Any, chosen: list[str]) -> str:
 class Quiz(AnswerWidget):
     css_class = "valmennus-quiz"
 
-    def build(self, initial: Any) -> list[w.Widget]:
-        chosen = list(initial["chosen"]) if initial else []
-        self.feedback = w.HTML(feedback_html(self.item, chosen))
+    def build(self) -> list[w.Widget]:
+        self.feedback = w.HTML("")
         if self.item.multiple:
-            self.boxes = [w.Checkbox(value=o.id in chosen, description=o.label(), indent=False,
-                                     layout=w.Layout(width="auto", max_width="48em"))
-                          for o in self.item.options]
+            self.boxes = [checkbox(o.label()) for o in self.item.options]
             self.control = w.VBox(self.boxes)
-            question = w.HTML(f"<p class='valmennus-question'><strong>{html.escape(self.item.label())}</strong></p>")
-            return [question, self.control, self.feedback]
+            return [question_html(self.item), self.control, self.feedback]
         options = [(o.label(), o.id) for o in self.item.options]
-        self.control = labelled(w.RadioButtons, self.item.label(), options=options,
-                                value=chosen[0] if chosen else None)
+        self.control = labelled(w.RadioButtons, self.item.label(), options=options, value=None)
         return [self.control, self.feedback]
 
     def watched(self) -> list[w.Widget]:
         return list(self.boxes) if self.item.multiple else [self.control]
+
+    def show_controls(self, value: Any) -> None:
+        chosen = value["chosen"] if value else []
+        if self.item.multiple:
+            for option, box in zip(self.item.options, self.boxes, strict=True):
+                box.value = option.id in chosen
+        else:
+            self.control.value = chosen[0] if chosen else None
+
+    def normalize(self, value: Any) -> Any:
+        picked = set(value["chosen"])
+        chosen = [o.id for o in self.item.options if o.id in picked]
+        if not chosen and not self.item.multiple:
+            return None  # a single choice with nothing chosen is no answer, as on screen
+        return {"chosen": chosen, "correct": quiz_is_correct(self.item, chosen)}
 
     def chosen(self) -> list[str]:
         if self.item.multiple:

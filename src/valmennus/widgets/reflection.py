@@ -1,7 +1,7 @@
 """Reflection: free text with a live word count against a gentle minimum, and optional guiding prompts.
 
 The prompts (e.g. Gibbs' reflective cycle) only guide; the answer is one text, so the completion
-check and the summary treat a prompted reflection like any other.
+check and the summary treat a prompted reflection like any other. ``value``: the text.
 """
 
 from __future__ import annotations
@@ -22,18 +22,21 @@ def prompts_html(prompts: tuple[str, ...]) -> str:
 
 
 class Reflection(AnswerWidget):
-    def build(self, initial: Any) -> list[w.Widget]:
-        rows = super().build(initial)
+    def build(self) -> list[w.Widget]:
+        rows = super().build()
         prompts = self.item.guiding_prompts()
         return [w.HTML(prompts_html(prompts)), *rows] if prompts else rows
 
-    def build_control(self, initial: Any) -> w.Textarea:
-        area = labelled(w.Textarea, self.item.label(), value=initial or "", rows=6, continuous_update=True)
-        self.words = w.HTML(self._words_text(initial or ""))
+    def build_control(self) -> w.Textarea:
+        area = labelled(w.Textarea, self.item.label(), value="", rows=6, continuous_update=True)
+        self.words = w.HTML(self._words_text(""))
         return area
 
     def extra_rows(self) -> list[w.Widget]:
         return [self.words]
+
+    def show_controls(self, value: Any) -> None:
+        self.control.value = value or ""
 
     def _words_text(self, text: str) -> str:
         n = word_count(text)

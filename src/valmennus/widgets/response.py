@@ -1,6 +1,6 @@
 """A choice of how to take part: write a text, or upload a photo or drawing.
 
-Saved as ``{"mode": "text" | "image", "text": str, "image": None | reference}`` (see files.py for the
+Saved (``value``) as ``{"mode": "text" | "image", "text": str, "image": None | reference}`` (see files.py for the
 reference). Switching mode keeps both the text and the image, so changing one's mind loses nothing.
 A refused upload (too large, not an image) changes nothing and says why in the participant's language.
 """
@@ -14,35 +14,46 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..items import RESPONSE_MODES, word_count
-from .base import AnswerWidget, labelled, status_html
+from .base import AnswerWidget, labelled, question_html, status_html
 from .files import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
 
 ACCEPT = "image/png,image/jpeg,image/webp,image/gif,.png,.jpg,.jpeg,.webp,.gif"
+NO_RESPONSE = {"mode": "text", "text": "", "image": None}
 
 
 class Response(AnswerWidget):
     css_class = "valmennus-response"
 
-    def build(self, initial: Any) -> list[w.Widget]:
-        saved = initial or {"mode": "text", "text": "", "image": None}
-        self.image_ref: dict[str, Any] | None = saved.get("image")
-        question = w.HTML(f"<p class='valmennus-question'><strong>{html.escape(self.item.label())}</strong></p>")
-        self.control = labelled(w.RadioButtons, t("response_mode"), value=saved["mode"],
+    def build(self) -> list[w.Widget]:
+        self.image_ref: dict[str, Any] | None = None
+        question = question_html(self.item)
+        self.control = labelled(w.RadioButtons, t("response_mode"), value="text",
                                 options=[(t(f"response_{mode}"), mode) for mode in RESPONSE_MODES])
-        self.text = labelled(w.Textarea, t("response_text_label"), value=saved.get("text", ""), rows=5,
-                             continuous_update=True)
-        self.words = w.HTML(self._words(self.text.value))
+        self.text = labelled(w.Textarea, t("response_text_label"), value="", rows=5, continuous_update=True)
+        self.words = w.HTML(self._words(""))
         self.upload = w.FileUpload(accept=ACCEPT, multiple=False, description=t("upload_button", max=MAX_MB),
                                    layout=w.Layout(width="auto", max_width="48em"))
         self.preview = w.HTML(self._preview())
         self.text_rows = w.VBox([self.text, self.words])
         self.image_rows = w.VBox([self.upload, self.preview])
-        self._show(saved["mode"])
-        self.upload.observe(self._on_upload, names="value")
         return [question, self.control, self.text_rows, self.image_rows]
 
     def watched(self) -> list[w.Widget]:
         return [self.control, self.text]
+
+    def bind(self) -> None:
+        super().bind()
+        self.upload.observe(self._on_upload, names="value")
+
+    def show_controls(self, value: Any) -> None:
+        saved = value or NO_RESPONSE
+        self.control.value = saved["mode"]
+        self.text.value = saved.get("text", "")
+        self.image_ref = saved.get("image")
+        self.preview.value = self._preview()
+
+    def normalize(self, value: Any) -> Any:
+        return {"mode": value["mode"], "text": value.get("text", ""), "image": value.get("image")}
 
     def current_value(self) -> dict[str, Any]:
         return {"mode": self.control.value, "text": self.text.value, "image": self.image_ref}
@@ -68,8 +79,8 @@ class Response(AnswerWidget):
         if uri is None:
             return f"<p role='alert'>{html.escape(t('upload_missing', name=name))}</p>"
         saved = t("upload_saved", name=name, size=max(1, round(self.image_ref["size"] / 1024)))
-        return (f"<p>{html.escape(saved)}</p><img src='{uri}' alt='{html.escape(t('upload_alt', name=name))}' "
-                "style='max-width:min(100%,32em);max-height:24em;border:1px solid #767676'>")
+        return (f"<p>{html.escape(saved)}</p><img class='valmennus-preview-image' src='{uri}' "
+                f"alt='{html.escape(t('upload_alt', name=name))}'>")
 
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]
@@ -84,7 +95,7 @@ class Response(AnswerWidget):
             self.status.value = status_html(t("save_failed", reason=type(exc).__name__), "error")
         else:
             previous, self.image_ref = self.image_ref, ref
-            if self.save(self.current_value()):
+            if self.offer(self.current_value()):
                 remove_replaced(self.store.folder, previous, keep=ref)
                 self.preview.value = self._preview()
             else:  # the answers file still names the earlier image: drop the new, unnamed one

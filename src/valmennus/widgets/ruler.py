@@ -1,7 +1,7 @@
 """Readiness ruler 0-10 (importance or confidence) with motivational-interviewing follow-ups.
 
 The two follow-up questions ("Miksi et valinnut pienempää lukua?", "Mikä nostaisi lukua yhdellä?")
-are where the change talk happens, so they are stored with the score as one answer:
+are where the change talk happens, so they are stored with the score as one answer (``value``):
 ``{"score": 0-10 | None, "why_not_lower": str, "what_would_raise": str}``. Radio buttons, not a
 slider: "not answered" must differ from 0, and every point is reachable by keyboard.
 """
@@ -21,23 +21,35 @@ from .base import AnswerWidget, labelled
 class Ruler(AnswerWidget):
     css_class = "valmennus-ruler"
 
-    def build(self, initial: Any) -> list[w.Widget]:
-        saved = initial or {}
+    def build(self) -> list[w.Widget]:
         low, high = self.item.ruler_anchors()
         self.control = labelled(w.RadioButtons, self.item.label(), options=[(str(n), n) for n in range(11)],
-                                value=saved.get("score"))
+                                value=None)
         self.anchors = w.HTML(f"<p><small>{html.escape(t('ruler_scale', low=low, high=high))}</small></p>")
-        self.follow_ups = {key: labelled(w.Textarea, t(f"ruler_{key}"), value=saved.get(key, ""), rows=2,
-                                         continuous_update=True)
+        self.follow_ups = {key: labelled(w.Textarea, t(f"ruler_{key}"), value="", rows=2, continuous_update=True)
                            for key in RULER_FOLLOW_UPS}
         return [self.control, self.anchors, *self.follow_ups.values()]
 
     def watched(self) -> list[w.Widget]:
         return [self.control, *self.follow_ups.values()]
 
+    def show_controls(self, value: Any) -> None:
+        saved = value or {}
+        self.control.value = saved.get("score")
+        for key, area in self.follow_ups.items():
+            area.value = saved.get(key, "")
+
+    def normalize(self, value: Any) -> Any:
+        return self._answer({"score": value.get("score"), **{key: value.get(key, "") for key in RULER_FOLLOW_UPS}})
+
     def current_value(self) -> Any:
         value: dict[str, Any] = {"score": self.control.value}
         value.update({key: area.value for key, area in self.follow_ups.items()})
+        return self._answer(value)
+
+    @staticmethod
+    def _answer(value: dict[str, Any]) -> Any:
+        """No score and no words is no answer."""
         if value["score"] is None and not any(value[k].strip() for k in RULER_FOLLOW_UPS):
             return None
         return value

@@ -1,7 +1,7 @@
 """Self-assessment scales: 1-5 agreement plus "en osaa sanoa", and the DigComp can-do levels 1-4.
 
 Radio buttons rather than a slider: every point has its words, a keyboard moves between them, and
-"no answer yet" is visibly different from any answer.
+"no answer yet" is visibly different from any answer. ``value``: the point (an int, or "cant_say").
 """
 
 from __future__ import annotations
@@ -32,6 +32,6 @@ def scale_label(kind: str, value: Any) -> str:
 
 
 class Scale(AnswerWidget):
-    def build_control(self, initial: Any) -> w.RadioButtons:
+    def build_control(self) -> w.RadioButtons:
         options = likert_options() if self.item.kind == "likert5" else cando_options()
-        return labelled(w.RadioButtons, self.item.label(), options=options, value=initial)
+        return labelled(w.RadioButtons, self.item.label(), options=options, value=None)

@@ -1,8 +1,8 @@
 """Share with the group: under my name, under a nickname, or not at all (the default).
 
 Nothing saved means not shared, so a participant who never touches this widget shares nothing.
-Saved as ``{"mode": "none" | "name" | "nickname", "nickname": str}``; a nickname choice with an
-empty nickname is saved as it is but read as not shared (and the widget says so).
+Saved (``value``) as ``{"mode": "none" | "name" | "nickname", "nickname": str}``; a nickname choice
+with an empty nickname is saved as it is but read as not shared (and the widget says so).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from ..i18n import t
 from ..items import MAX_NICKNAME_CHARS, SHARE_MODES
 from .base import AnswerWidget, labelled
 
+NOT_SHARED = {"mode": "none", "nickname": ""}
+
 
 def is_shared(value: Any) -> bool:
     """Whether a saved share value lets the facilitator show the answer to the group."""
@@ -28,18 +30,25 @@ def is_shared(value: Any) -> bool:
 class Share(AnswerWidget):
     css_class = "valmennus-share"
 
-    def build(self, initial: Any) -> list[w.Widget]:
-        saved = initial or {"mode": "none", "nickname": ""}
+    def build(self) -> list[w.Widget]:
         self.control = labelled(w.RadioButtons, self.item.label(),
-                                options=[(t(f"share_{mode}"), mode) for mode in SHARE_MODES], value=saved["mode"])
-        self.nickname = labelled(w.Text, t("share_nickname_label"), value=saved.get("nickname", ""),
+                                options=[(t(f"share_{mode}"), mode) for mode in SHARE_MODES], value="none")
+        self.nickname = labelled(w.Text, t("share_nickname_label"), value="",
                                  continuous_update=True, layout=w.Layout(width="auto", max_width="24em",
                                                                          display="flex", flex_flow="column"))
-        self.note = w.HTML(self._note(saved))
+        self.note = w.HTML(self._note(NOT_SHARED))
         return [self.control, self.nickname, self.note]
 
     def watched(self) -> list[w.Widget]:
         return [self.control, self.nickname]
+
+    def show_controls(self, value: Any) -> None:
+        saved = value or NOT_SHARED
+        self.control.value = saved["mode"]
+        self.nickname.value = saved.get("nickname", "")
+
+    def normalize(self, value: Any) -> Any:
+        return {"mode": value["mode"], "nickname": value.get("nickname", "")}
 
     def current_value(self) -> Any:
         return {"mode": self.control.value, "nickname": self.nickname.value[:MAX_NICKNAME_CHARS]}
