@@ -4,17 +4,18 @@ The closing notebook shows each participant their own answers at the start (week
 DigComp area and for digital courage, motivational counselling, ethics and the readiness rulers,
 compared by item id. Means are of the statements answered both times ("en osaa sanoa" left out), so
 a change is never an artefact of a skipped statement. Nothing here leaves the participant's folder.
+The table is ``templates/own_change.html.j2``.
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any
 
 from .answers import AnswerStore
 from .i18n import number, t
 from .items import Item, bank, item_group
+from .templates import Cell, Row, render
 
 GROUPS = ("area_1", "area_2", "area_3", "area_4", "area_5", "digital_courage", "mi", "ethics")
 
@@ -68,18 +69,9 @@ def _direction(before: float, after: float) -> str:
 
 def own_change_html(before: dict[str, Any], after: dict[str, Any]) -> str:
     """A table of the participant's own change, in words as well as numbers (escaped)."""
-    rows = change_rows(before, after)
-    if not rows:
-        return f"<p>{html.escape(t('change_nothing'))}</p>"
-    body = "".join(
-        f"<tr><th scope='row'>{html.escape(_label(g))}</th><td>{n}</td><td>{number(b, 1)}</td><td>{number(a, 1)}</td>"
-        f"<td>{html.escape(_direction(b, a))}</td></tr>" for g, n, b, a in rows)
-    head = "".join(f"<th scope='col'>{html.escape(t(k))}</th>"
-                   for k in ("change_col_group", "change_col_n", "change_col_before", "change_col_now",
-                             "change_col_direction"))
-    return (f"<table class='valmennus-summary'><caption>{html.escape(t('change_caption'))}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p><small>{html.escape(t('change_note'))}</small></p>")
+    rows = [Row([Cell(_label(g)), Cell(n), Cell(number(b, 1)), Cell(number(a, 1)), Cell(_direction(b, a))])
+            for g, n, b, a in change_rows(before, after)]
+    return str(render("own_change.html.j2", rows=rows))
 
 
 def read_answers(folder: Path, notebook_id: str) -> dict[str, Any] | None:

@@ -10,7 +10,6 @@ Colours are the Okabe-Ito palette (safe for colour-blind readers) and text is da
 
 from __future__ import annotations
 
-import html
 import io
 import re
 from collections.abc import Sequence
@@ -19,6 +18,8 @@ import matplotlib
 
 matplotlib.use("svg")  # no GUI back end in a dashboard kernel
 import matplotlib.pyplot as plt  # noqa: E402
+
+from ..templates import macro  # noqa: E402
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 _STYLE = {"font.size": 10, "font.family": "DejaVu Sans", "svg.fonttype": "none", "axes.edgecolor": "#333333",
@@ -42,8 +43,7 @@ def _svg(fig: plt.Figure, chart_id: str, title: str, description: str) -> str:
     tag = re.sub(r'\s(width|height)="[^"]*"', "", tag)  # scale with the page; the viewBox keeps the shape
     tag = tag.replace("<svg", f'<svg role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
                              f'class="valmennus-chart" focusable="false"', 1)
-    named = (f'{tag}<title id="{chart_id}-t">{html.escape(title)}</title>'
-             f'<desc id="{chart_id}-d">{html.escape(description)}</desc>')
+    named = tag + str(macro("macros.html.j2", "chart_name")(chart_id, title, description))  # escaped there
     return text[: opening.start()] + named + text[opening.end():]
 
 

@@ -2,39 +2,27 @@
 
 Tables are built from *display* frames (translated headings, pseudonyms, formatted numbers), and the
 CSV download is exactly that frame: what can be downloaded is what is on the screen, never a login
-id or a raw table. Everything is escaped here, once. A downloaded cell that a spreadsheet would run as
-a formula (a facilitator's view shows names, and a name can start with ``=``) is neutralised first
-(``spreadsheet_safe``, the rule the grade export uses too).
+id or a raw table. The markup is ``templates/dashboard.html.j2`` (the page, on ``page.html.j2``) and
+the macros of ``templates/macros.html.j2`` (tables, charts, sections, notes), which escape everything
+once. A downloaded cell that a spreadsheet would run as a formula (a facilitator's view shows names,
+and a name can start with ``=``) is neutralised first (``spreadsheet_safe``, the rule the grade export
+uses too).
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 import pandas as pd
 
 from .. import i18n
 from ..i18n import current_language, local_datetime, t, tn
+from ..templates import Cell, Markup, Row, macro, render, trusted
 from .privacy import MIN_GROUP
-
-CSS = """<style>
-.valmennus-dash{font-family:system-ui,sans-serif;max-width:64em;color:#111}
-.valmennus-dash h2{margin-top:1.6em}
-.valmennus-dash table{border-collapse:collapse;margin:.5em 0}
-.valmennus-dash caption{text-align:left;font-weight:600;padding:.3em 0}
-.valmennus-dash th,.valmennus-dash td{border:1px solid #999;padding:.25em .5em;text-align:left !important}
-.valmennus-dash td.num{text-align:right !important;font-variant-numeric:tabular-nums}
-.valmennus-dash .valmennus-note{color:#333;font-size:.92em}
-.valmennus-dash .valmennus-small{font-style:italic;color:#333}
-.valmennus-chart{width:100%;max-width:44em;height:auto;display:block;margin:.5em 0}
-.valmennus-state-missing{background:#fde8e0}
-.valmennus-state-feedback_released{background:#e3f1e8}
-</style>"""
 
 
 class Html:
@@ -89,10 +77,6 @@ def csv_href(frame: pd.DataFrame) -> str:
     return "data:text/csv;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
-def esc(value: object) -> str:
-    return html.escape(str(value))
-
-
 def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
@@ -112,49 +96,47 @@ def small_group() -> str:
     return tn("dsh_small_group", MIN_GROUP)
 
 
+def _macro(name: str) -> Callable[..., Markup]:
+    return macro("macros.html.j2", name)
+
+
 def table(frame: pd.DataFrame, caption: str, filename: str, numeric: Iterable[str] = (),
-          row_classes: list[str] | None = None) -> str:
+          row_classes: list[str] | None = None) -> Markup:
     """An accessible table (caption, column and row headers) and a link that downloads it as CSV."""
     if frame.empty:
-        return f"<p class='valmennus-note'>{esc(caption)}: {esc(t('dsh_no_data'))}</p>"
+        return empty_note(f"{caption}: {t('dsh_no_data')}")
     numeric = set(numeric)
-    head = "".join(f"<th scope='col'>{esc(c)}</th>" for c in frame.columns)
-    body = []
-    for i, row in enumerate(frame.itertuples(index=False)):
-        cells = [f"<th scope='row'>{esc(row[0])}</th>"]
-        for column, value in zip(frame.columns[1:], row[1:], strict=True):
-            css = " class='num'" if column in numeric else ""
-            cells.append(f"<td{css}>{esc(value)}</td>")
-        css = f" class='{esc(row_classes[i])}'" if row_classes and row_classes[i] else ""
-        body.append(f"<tr{css}>" + "".join(cells) + "</tr>")
-    return (f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>"
-            f"<p><a download='{esc(filename)}.csv' href='{csv_href(frame)}'>"
-            f"{esc(t('dsh_download', table=caption))}</a></p>")
+    rows = [Row([Cell(row[0]), *(Cell(value, "num" if column in numeric else "")
+                                 for column, value in zip(frame.columns[1:], row[1:], strict=True))],
+                row_classes[i] if row_classes else "")
+            for i, row in enumerate(frame.itertuples(index=False))]
+    return (_macro("data_table")(list(frame.columns), rows, caption=caption)
+            + _macro("download")(f"{filename}.csv", csv_href(frame), t("dsh_download", table=caption)))
 
 
-def figure(svg: str, caption: str) -> str:
+def figure(svg: str, caption: str) -> Markup:
     """A chart with a visible caption that points to the table holding the same numbers."""
-    return f"<figure>{svg}<figcaption class='valmennus-note'>{esc(caption)}</figcaption></figure>"
+    return _macro("figure")(trusted(svg), caption)  # the SVG is cohort.charts' own markup
 
 
-def page(title: str, intro: str, sections: list[str], cohorts: list[str], as_of: datetime,
+def page(title: str, intro: str, sections: list[Markup], cohorts: list[str], as_of: datetime,
          stable_ids: bool, viewer_note: str = "") -> str:
-    """The whole dashboard: heading, what it shows and hides, the cohorts and time, then the sections."""
+    """The whole dashboard: heading, what it shows and hides, the cohorts and time, then the sections
+    (``section``'s markup; a plain string would be shown as text)."""
     notes = [t("dsh_as_of", cohorts=", ".join(cohorts) or "–", time=local_datetime(as_of))]
     if not stable_ids:
         notes.append(t("dsh_ids_change"))
     if viewer_note:
         notes.append(viewer_note)
-    head = "".join(f"<p class='valmennus-note'>{esc(n)}</p>" for n in notes)
-    return "\n".join([CSS, "<div class='valmennus-dash' lang='" + current_language() + "'>",
-                      f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>", head, *sections, "</div>"])
+    return str(render("dashboard.html.j2", title=title, intro=intro, notes=notes, sections=sections,
+                      lang=current_language()))
 
 
-def section(title: str, intro: str, *parts: str) -> str:
-    return "\n".join([f"<section><h2>{esc(title)}</h2>", f"<p>{esc(intro)}</p>" if intro else "", *parts,
-                      "</section>"])
+def section(title: str, intro: str, *parts: Markup) -> Markup:
+    """A section of a page: heading, what it shows (if anything is said), then its parts: the markup of
+    ``table``, ``figure`` and ``empty_note`` (a plain string would be shown as text)."""
+    return _macro("section")(title, intro, parts)
 
 
-def empty_note(text: str) -> str:
-    return f"<p class='valmennus-note'>{esc(text)}</p>"
+def empty_note(text: str) -> Markup:
+    return _macro("note")(text)

@@ -2,30 +2,21 @@
 
 Dashboards stay thin (one call per view); everything here returns strings or DataFrames, so the
 tests can check a view without starting Voilà. Participant ids only, never names or answer text.
+The page is ``templates/week_progress.html.j2``.
 """
 
 from __future__ import annotations
 
-import html
 from datetime import UTC, datetime
 
 import pandas as pd
 
 from ..course.settings import CourseSettings, find_course
 from ..i18n import local_datetime, number, t, tn
+from ..templates import Cell, Row, render
 from .progress import week_progress, week_summary
 from .sources import read_course
-from .view_common import csv_href
-
-_CSS = """<style>
-.valmennus-dash{font-family:system-ui,sans-serif;max-width:60em}
-.valmennus-cards{display:flex;gap:1em;flex-wrap:wrap;margin:1em 0}
-.valmennus-card{border:1px solid #767676;border-radius:6px;padding:.6em 1em;min-width:9em}
-.valmennus-card b{display:block;font-size:1.6em}
-.valmennus-progress{border-collapse:collapse}
-.valmennus-progress th,.valmennus-progress td{border:1px solid #999;padding:.3em .6em;text-align:left !important}
-.valmennus-bar{display:inline-block;height:.8em;background:#1f5f99;vertical-align:middle;margin-right:.4em}
-</style>"""
+from .view_common import Html, csv_href
 
 
 def _yes_no(flag: bool) -> str:
@@ -45,58 +36,34 @@ def progress_display_table(progress: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _bar(score: float, maximum: float) -> str:
-    width = 0 if not maximum else round(6 * score / maximum, 2)
-    return f"<span class='valmennus-bar' style='width:{width}em' aria-hidden='true'></span>"
+def _bar_width(score: float, maximum: float) -> float:
+    """The completion bar's width in em: 6 em is everything."""
+    return 0 if not maximum else round(6 * score / maximum, 2)
 
 
 def progress_html(progress: pd.DataFrame, week: str, course_id: str, now: datetime | None = None) -> str:
     """The whole progress view: headline counts, the participant table, a CSV download link."""
     now = now or datetime.now(UTC)
-    parts = [_CSS, "<div class='valmennus-dash'>",
-             f"<h2>{html.escape(t('dash_title', week=week))}</h2>",
-             f"<p>{html.escape(t('dash_intro'))}</p>",
-             f"<p><small>{html.escape(t('dash_course', course=course_id, time=local_datetime(now)))}"
-             "</small></p>"]
+    values = {"title": t("dash_title", week=week), "course_id": course_id, "now": now}
     if progress.empty:
-        parts.append(f"<p>{html.escape(t('dash_empty'))}</p></div>")
-        return "\n".join(parts)
+        return str(render("week_progress.html.j2", **values, rows=None))
     counts = week_summary(progress)
-    cards = [("participants", tn("dash_participants", counts["participants"])),
-             ("submitted", tn("dash_submitted", counts["submitted"])),
-             ("complete", t("dash_complete")), ("feedback_released", t("dash_released"))]
-    parts.append("<div class='valmennus-cards'>" + "".join(
-        f"<div class='valmennus-card'><b>{counts[key]}</b>{html.escape(label)}</div>"
-        for key, label in cards) + "</div>")
+    cards = [(counts["participants"], tn("dash_participants", counts["participants"])),
+             (counts["submitted"], tn("dash_submitted", counts["submitted"])),
+             (counts["complete"], t("dash_complete")), (counts["feedback_released"], t("dash_released"))]
     shown = progress_display_table(progress)
-    head = "".join(f"<th scope='col'>{html.escape(c)}</th>" for c in shown.columns)
-    body = []
-    for (_, row), raw in zip(shown.iterrows(), progress.itertuples(index=False), strict=True):
-        cells = [f"<th scope='row'>{html.escape(str(row.iloc[0]))}</th>"]
-        for col in shown.columns[1:]:
-            text = html.escape(str(row[col]))
-            if col == t("col_completion") and raw.graded:
-                text = _bar(raw.completion, raw.completion_max) + text
-            cells.append(f"<td>{text}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    parts.append(f"<table class='valmennus-progress'><caption>{html.escape(t('dash_title', week=week))}"
-                 f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
-    parts.append(f"<p><a download='{html.escape(week)}-eteneminen.csv' "
-                 f"href='{csv_href(shown)}'>{html.escape(t('dash_download'))}</a></p></div>")
-    return "\n".join(parts)
+    completion = t("col_completion")
+    rows = [Row([Cell(row.iloc[0]), *(Cell(row[col], bar=_bar_width(raw.completion, raw.completion_max)
+                                           if col == completion and raw.graded else None)
+                                      for col in shown.columns[1:])])
+            for (_, row), raw in zip(shown.iterrows(), progress.itertuples(index=False), strict=True)]
+    return str(render("week_progress.html.j2", **values, cards=cards, columns=list(shown.columns), rows=rows,
+                      filename=f"{week}-eteneminen.csv", href=csv_href(shown)))
 
 
-class _Html:
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-
-def show_progress(week: str = "viikko1", course_dir: str | None = None) -> _Html:
+def show_progress(week: str = "viikko1", course_dir: str | None = None) -> Html:
     """The dashboard cell: read the course (``VALMENNUS_COURSE`` or the folder above), show the week."""
     course = CourseSettings.load(course_dir or find_course())
     tables = read_course(course)
     progress = week_progress(tables.participants, tables.grades, tables.collected, tables.feedback, week)
-    return _Html(progress_html(progress, week, course.course_id))
+    return Html(progress_html(progress, week, course.course_id))

@@ -10,7 +10,6 @@ copies it where participants can open it (a group folder on the hub).
 
 from __future__ import annotations
 
-import html
 import os
 import shutil
 from dataclasses import dataclass
@@ -97,21 +96,11 @@ def _post(author: str, target: Item, answer: object, folder: Path) -> Post:
 
 
 def render_wall(posts: list[Post], week: str, images: dict[int, str]) -> str:
-    cards = []
-    for n, post in enumerate(posts):
-        body = html.escape(post.text).replace("\n", "<br>\n") if post.text else ""
-        picture = (f"<img src='{html.escape(images[n])}' alt='{html.escape(t('wall_image_alt', author=post.author))}'"
-                   " style='max-width:100%'>" if n in images else "")
-        cards.append(f"<article class='post'><h2>{html.escape(post.author)}</h2>"
-                     f"<p class='topic'>{html.escape(post.item_label)}</p><p>{body}</p>{picture}</article>")
-    empty = f"<p>{html.escape(t('wall_empty'))}</p>" if not posts else ""
-    return (f"<!DOCTYPE html><html lang='fi'><head><meta charset='utf-8'>"
-            f"<title>{html.escape(t('wall_title', week=week))}</title>"
-            "<style>body{font-family:system-ui,sans-serif;max-width:50em;margin:2em auto;padding:0 1em}"
-            ".post{border:1px solid #767676;border-radius:6px;padding:.5em 1em;margin:1em 0}"
-            ".topic{color:#444;font-size:.9em}</style></head><body>"
-            f"<h1>{html.escape(t('wall_title', week=week))}</h1><p>{html.escape(t('wall_intro'))}</p>"
-            f"{empty}{''.join(cards)}</body></html>")
+    """The wall page (``templates/wall.html.j2``); ``images``: post number -> its picture's file name."""
+    from ..templates import render
+
+    return str(render("wall.html.j2", title=t("wall_title", week=week), lang="fi",
+                      posts=[(post, images.get(n)) for n, post in enumerate(posts)]))
 
 
 def build_wall(course: CourseSettings, week: str, publish_to: Path | None = None) -> Path:
