@@ -11,7 +11,7 @@ from .view_common import number, page, percent, section, small_group, table
 from .view_progress import weekly_section
 
 if TYPE_CHECKING:
-    from .dashboard import ViewContext
+    from .view_context import ViewContext
 
 
 def _blank(values: pd.Series, n: pd.Series, fmt) -> list[str]:  # noqa: ANN001

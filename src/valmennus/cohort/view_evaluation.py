@@ -14,7 +14,7 @@ from .view_common import empty_note, figure, number, page, percent, section, sma
 from .view_skills import item_label
 
 if TYPE_CHECKING:
-    from .dashboard import ViewContext
+    from .view_context import ViewContext
 
 
 def _cells(frame: pd.DataFrame, column: str, fmt) -> list[str]:  # noqa: ANN001

@@ -11,7 +11,7 @@ from . import charts
 from .view_common import empty_note, figure, page, percent, section, table
 
 if TYPE_CHECKING:
-    from .dashboard import ViewContext
+    from .view_context import ViewContext
 
 
 def state_word(state: str, late: bool) -> str:

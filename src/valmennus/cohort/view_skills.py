@@ -14,7 +14,7 @@ from .skills import RULER_CONSTRUCTS, participant_means
 from .view_common import empty_note, figure, number, page, percent, section, small_group, table
 
 if TYPE_CHECKING:
-    from .dashboard import ViewContext
+    from .view_context import ViewContext
 
 GROUP_ORDER = ("digcomp-1", "digcomp-2", "digcomp-3", "digcomp-4", "digcomp-5", "digital_courage", "mi", "ethics",
                "readiness")

@@ -12,7 +12,7 @@ from .privacy import MIN_GROUP
 from .view_common import empty_note, figure, number, page, section, small_group, table
 
 if TYPE_CHECKING:
-    from .dashboard import ViewContext
+    from .view_context import ViewContext
 
 
 def _hours(frame: pd.DataFrame, column: str) -> list[str]:

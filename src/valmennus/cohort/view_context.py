@@ -1,0 +1,51 @@
+"""What every dashboard view is given (``ViewContext``) and how it is built (``context``).
+
+Below both ``dashboard`` (which picks a view) and the ``view_*`` modules (which render one), so the
+views never import the module that imports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..i18n import t
+from .cohorts import CohortData
+from .privacy import FACILITATOR, Viewer, display_names, pseudonym_key, shown_label
+from .tables import DashboardTables, build_tables
+
+
+@dataclass
+class ViewContext:
+    """What a view needs: the data, its tables, how each participant is shown, and who is looking."""
+
+    data: CohortData
+    tables: DashboardTables
+    labels: pd.DataFrame  # cohort, participant, label, own
+    viewer: Viewer
+    stable_ids: bool
+
+    def with_labels(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with a ``label`` column (and ``own``) in place of the login id."""
+        out = frame.merge(self.labels, on=["cohort", "participant"], how="left")
+        out["label"] = out["label"].fillna("?")
+        out["own"] = out["own"].fillna(False).astype(bool)
+        return out
+
+    def viewer_note(self) -> str:
+        if self.viewer.role == FACILITATOR:
+            return t("dsh_role_facilitator", facilitator=self.viewer.facilitator)
+        return t("dsh_role_coordinator")
+
+
+def context(data: CohortData, viewer: Viewer | None = None, key: bytes | None = None) -> ViewContext:
+    """Tables and labels for ``data`` as ``viewer`` (default: from the environment) may see them."""
+    viewer = viewer or Viewer.from_env()
+    stable = True
+    if key is None:
+        key, stable = pseudonym_key()
+    names = display_names(data.people, viewer, key)
+    names["label"] = shown_label(names)
+    return ViewContext(data=data, tables=build_tables(data), labels=names[["cohort", "participant", "label", "own"]],
+                       viewer=viewer, stable_ids=stable)
