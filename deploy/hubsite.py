@@ -235,7 +235,7 @@ def prepare_course_dir(site: Site, repo: Path) -> None:
     """The course directory, owned by the grader account; a course that exists is left as it is."""
     course = Path(site.course_dir)
     if not (course / "nbgrader_config.py").is_file():
-        from valmennus.ops.course_loop import prepare_course
+        from valmennus.course.copy import prepare_course
 
         prepare_course(repo, course)
     for name in PRIVATE_COURSE_DIRS:

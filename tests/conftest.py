@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from valmennus.course.copy import prepare_course
 from valmennus.course.schedule import load_schedule
 from valmennus.course.settings import CONFIG_FILE
-from valmennus.ops.course_loop import LoopReport, prepare_course, run_course, run_week
-from valmennus.simulate import Participant, plan_cohort
+from valmennus.demo.course_loop import LoopReport, run_course, run_week
+from valmennus.demo.simulate import Participant, plan_cohort
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy"))  # pgcluster: the PostgreSQL helper shared with `make hub`

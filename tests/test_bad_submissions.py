@@ -31,15 +31,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from valmennus import simulate
 from valmennus.answers import FORMAT, VERSION, answers_filename
 from valmennus.checks import missing
 from valmennus.cli import main
 from valmennus.cohort.sources import read_answers
+from valmennus.course.copy import prepare_course
 from valmennus.course.gradebook import open_gradebook
 from valmennus.course.settings import CourseSettings
+from valmennus.demo import simulate
+from valmennus.demo.course_loop import write_roster
 from valmennus.items import bank, for_week
-from valmennus.ops.course_loop import prepare_course, write_roster
 from valmennus.ops.nbgrader_cli import run_nbgrader
 
 from .conftest import REPO

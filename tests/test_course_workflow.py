@@ -12,9 +12,9 @@ import html
 import pytest
 
 from valmennus.course.gradebook import open_gradebook
-from valmennus.ops.course_loop import LoopReport
-from valmennus.ops.verify import loop_problems
-from valmennus.simulate import answers_for
+from valmennus.demo.course_loop import LoopReport
+from valmennus.demo.simulate import answers_for
+from valmennus.demo.verify import loop_problems
 
 from .conftest import COHORT, course_weeks
 

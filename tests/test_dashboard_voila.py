@@ -11,8 +11,8 @@ import pytest
 
 from valmennus.cohort.gradebook_sql import read_gradebook_fast
 from valmennus.cohort.sources import read_gradebook
-from valmennus.ops.course_loop import LoopReport
-from valmennus.simulate import answers_for
+from valmennus.demo.course_loop import LoopReport
+from valmennus.demo.simulate import answers_for
 
 from .browser.servers import voila as serve_voila
 from .conftest import TRIO

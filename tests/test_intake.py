@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from valmennus import simulate
 from valmennus.cli import main
+from valmennus.course.copy import prepare_course
 from valmennus.course.intake import read_refusals
 from valmennus.course.settings import CourseSettings
-from valmennus.ops.course_loop import prepare_course, write_roster
+from valmennus.demo import simulate
+from valmennus.demo.course_loop import write_roster
 from valmennus.ops.feedback import write_task_feedback
 from valmennus.ops.nbgrader_cli import run_nbgrader
 from valmennus.safefiles import is_regular

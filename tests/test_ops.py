@@ -21,13 +21,13 @@ import pandas as pd
 import pytest
 from aiosmtpd.controller import Controller
 
-from valmennus import simulate
 from valmennus.cli import main
+from valmennus.course.copy import prepare_course
 from valmennus.course.gradebook import open_gradebook
 from valmennus.course.schedule import load_schedule
 from valmennus.course.settings import CourseSettings
+from valmennus.demo import simulate
 from valmennus.ops.autograde import autograde
-from valmennus.ops.course_loop import prepare_course
 from valmennus.ops.nbgrader_cli import run_nbgrader
 from valmennus.ops.privacy import erase_person, find_traces
 from valmennus.ops.remind import Channels, read_log, remind

@@ -10,7 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from valmennus.answers import AnswerStore
-from valmennus.simulate import Participant, answers_for
+from valmennus.demo.simulate import Participant, answers_for
 
 RELEASED = Path(__file__).resolve().parent.parent / "release" / "viikko1" / "viikko1.ipynb"
 

@@ -12,10 +12,10 @@ import shutil
 import pytest
 
 from valmennus.course.gradebook import open_gradebook
-from valmennus.ops.course_loop import LoopReport
+from valmennus.demo.course_loop import LoopReport
+from valmennus.demo.simulate import answers_for, facilitator_comment
+from valmennus.demo.verify import loop_problems
 from valmennus.ops.nbgrader_cli import StepFailed, run_nbgrader
-from valmennus.ops.verify import loop_problems
-from valmennus.simulate import answers_for, facilitator_comment
 
 from .conftest import TRIO
 

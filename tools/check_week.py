@@ -16,7 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from valmennus.answers import AnswerStore
-from valmennus.simulate import Participant, answers_for
+from valmennus.demo.simulate import Participant, answers_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

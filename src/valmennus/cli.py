@@ -15,7 +15,7 @@ from .course.settings import CONFIG_FILE, CourseSettings
 from .i18n import t
 
 if TYPE_CHECKING:
-    from .ops.course_loop import LoopReport
+    from .demo.course_loop import LoopReport
 
 
 def _repo(path: str) -> Path:
@@ -71,10 +71,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     Cohort A is graded with plain ``nbgrader autograde``, cohort B with ``valmennus autograde``; both
     play all weeks of schedule.yaml on the simulated clock, with drop-outs, late weeks and growth.
     """
+    from .course.copy import prepare_course
     from .course.schedule import load_schedule
-    from .ops.course_loop import prepare_course, run_course
+    from .demo.course_loop import run_course
+    from .demo.simulate import plan_cohort
     from .ops.nbgrader_cli import StepFailed
-    from .simulate import plan_cohort
 
     root = _repo(args.course)
     work = root / ".demo"
@@ -111,8 +112,8 @@ def _week_line(message: str) -> None:
 
 def _demo_checks(reports: list[LoopReport]) -> bool:
     """Every week: graded, own answers and the comment on each feedback page, a wall with nothing private."""
+    from .demo.verify import loop_problems, wall_problems
     from .ops.share import build_wall, collect_posts
-    from .ops.verify import loop_problems, wall_problems
 
     problems: list[str] = []
     posts = 0

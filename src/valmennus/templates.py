@@ -9,7 +9,7 @@ come from the message catalogs: ``t``, ``tn``, ``number``, ``percent`` and ``loc
 
 The escaping is the standard library's (``html`` module: ``'`` as ``&#x27;``, ``"`` as ``&quot;``), not
 MarkupSafe's (``&#39;``, ``&#34;``): a browser reads both the same, but the first are the bytes the
-golden files and the checks of ``ops.verify`` expect. Everything printed by ``{{ ... }}`` in an HTML
+golden files and the checks of ``demo.verify`` expect. Everything printed by ``{{ ... }}`` in an HTML
 template goes through ``escaped`` below (the environment's ``finalize``); what is already markup (a
 macro's output, ``Markup``) is left as it is.
 

@@ -19,7 +19,7 @@ import psycopg
 import pytest
 import requests
 
-from valmennus.simulate import Participant, answers_for, facilitator_comment
+from valmennus.demo.simulate import Participant, answers_for, facilitator_comment
 
 from ..test_workflow import EXPECTED, GRADE_IDS  # the same week, the same exact scores as without a hub
 from .client import Person
@@ -109,7 +109,8 @@ def played_week(hub_run: HubRun) -> PlayedWeek:
         for p in cohort:
             person = run.people[p.id]
             _assignment_action(person, "fetch", course)
-            out = person.run("from pathlib import Path\nfrom valmennus.simulate import Participant, write_answers\n"
+            out = person.run("from pathlib import Path\n"
+                             "from valmennus.demo.simulate import Participant, write_answers\n"
                              f"write_answers(Path.cwd(), {WEEK!r}, Participant{tuple(p.__dict__.values())!r}, "
                              f"{WEEK!r})\nprint(Path.cwd())\n", f"{course}/{WEEK}/{WEEK}.ipynb")
             assert out.strip() == f"/home/{p.id}/{course}/{WEEK}", out

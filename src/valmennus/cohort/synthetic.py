@@ -3,7 +3,7 @@
 Shaped exactly like what ``cohorts.load_cohorts`` reads (same columns), seeded so a run repeats:
 eight weeks in January-February 2027, participants who drop out or submit late, two facilitators
 with different turnaround, baseline/closing survey answers that mostly rise, a weekly pulse and
-course feedback. The lead's ``valmennus.simulate`` plays a cohort through real nbgrader; this one
+course feedback. The lead's ``valmennus.demo.simulate`` plays a cohort through real nbgrader; this one
 only builds tables, so a thousand participants take well under a second.
 """
 

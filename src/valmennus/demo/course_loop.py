@@ -3,18 +3,19 @@
 release -> participants fetch, answer, submit -> collect -> autograde -> facilitator feedback ->
 generate and release feedback -> participants fetch feedback. The facilitator's steps are the
 ``nbgrader`` commands themselves; the participants' steps are nbgrader's exchange classes (what
-``nbgrader fetch_assignment`` and ``submit`` run) driven by ``valmennus.simulate``.
+``nbgrader fetch_assignment`` and ``submit`` run) driven by ``valmennus.demo.simulate``.
 
 ``run_course`` plays every week of the schedule in order, with drop-outs leaving, and lays the
 simulated clock over it: each submission and each released feedback page carries the time it would
 have had in the real course (``simulate.submission_time`` / ``feedback_release_time``).
+
+A course folder to play it in comes from ``valmennus.course.copy.prepare_course``.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,13 +23,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .. import simulate
 from ..cohort.sources import released_feedback_path
 from ..course.gradebook import open_gradebook
-from ..course.schedule import SCHEDULE_FILE, Week, load_schedule
-from ..course.settings import CONFIG_FILE, CourseSettings
-from .feedback import write_task_feedback
-from .nbgrader_cli import run_nbgrader
+from ..course.schedule import Week, load_schedule
+from ..course.settings import CourseSettings
+from ..ops.feedback import write_task_feedback
+from ..ops.nbgrader_cli import run_nbgrader
+from . import simulate
 
 Say = Callable[[str], None]
 
@@ -40,24 +41,6 @@ class LoopReport:
     participants: list[simulate.Participant]
     feedback_pages: dict[str, list[Path]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-
-
-def prepare_course(repo_root: Path, target: Path) -> Path:
-    """A fresh course directory at ``target`` from the repo's ``source/`` and ``nbgrader_config.py``.
-
-    The demo and tests never touch the repo's own course folders: a facilitator's real gradebook or
-    submissions at the repo root are safe from ``make demo``.
-    """
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    shutil.copytree(repo_root / "source", target / "source",
-                    ignore=shutil.ignore_patterns("*.answers.json", "*.answers.corrupt-*",
-                                                  ".ipynb_checkpoints"))
-    shutil.copy2(repo_root / CONFIG_FILE, target / CONFIG_FILE)
-    if (repo_root / SCHEDULE_FILE).is_file():
-        shutil.copy2(repo_root / SCHEDULE_FILE, target / SCHEDULE_FILE)
-    return target
 
 
 def write_roster(path: Path, participants: Sequence[simulate.Participant]) -> Path:
@@ -119,7 +102,7 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
     _timed(report, f"{len(participants)} participants fetch, answer, submit", say, participants_work)
     _timed(report, "nbgrader collect", say, lambda: nbg("collect", week))
     if autograde == "valmennus":
-        from .autograde import autograde as parallel_autograde
+        from ..ops.autograde import autograde as parallel_autograde
 
         _timed(report, "valmennus autograde", say,
                lambda: parallel_autograde(course, week, progress=False))

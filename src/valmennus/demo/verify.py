@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import html
 
-from .. import simulate
 from ..course.gradebook import open_gradebook
 from ..i18n import t
+from . import simulate
 from .course_loop import LoopReport
 
 
