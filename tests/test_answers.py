@@ -19,7 +19,7 @@ import pytest
 
 from valmennus.answers import MAX_BYTES, AnswerStore, ReadOnlyStore, answers_filename, grading_mode
 from valmennus.safefiles import TEMP_PATTERNS, copy_regular_tree
-from valmennus.widgets.files import store_image
+from valmennus.uploads import store_image
 
 from .browser.images import drawing_png
 

@@ -10,11 +10,10 @@ import ipywidgets as w
 import pytest
 
 from valmennus.answers import AnswerStore
-from valmennus.items import for_week, get
+from valmennus.items import for_week, get, is_shared
 from valmennus.notebook import CourseNotebook
+from valmennus.uploads import MAX_BYTES
 from valmennus.widgets import WIDGET_FOR_KIND, Checklist, Quiz, Response, Ruler, Scale, Share
-from valmennus.widgets.files import MAX_BYTES
-from valmennus.widgets.share import is_shared
 
 from .browser.images import drawing_png
 

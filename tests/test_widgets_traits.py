@@ -22,8 +22,8 @@ import pytest
 from valmennus.answers import AnswerStore
 from valmennus.items import CANT_SAY, MAX_TEXT_CHARS, for_week, get
 from valmennus.notebook import CourseNotebook, stylesheet, stylesheet_css
+from valmennus.uploads import store_image
 from valmennus.widgets import WIDGET_FOR_KIND, AnswerWidget, Response
-from valmennus.widgets.files import store_image
 
 from .browser.images import drawing_png
 

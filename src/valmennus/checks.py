@@ -13,6 +13,7 @@ from typing import Any
 from .answers import AnswerStore
 from .i18n import t
 from .items import Item, get, is_answered, quiz_value_is_correct, valid_value, word_count
+from .uploads import image_path
 
 
 class TaskIncomplete(AssertionError):
@@ -48,8 +49,6 @@ def _shortfall(item: Item, value: Any, folder: str | None) -> str | None:
     """What keeps an answered item from counting as done (minimum words, ticks, the image file)."""
     text = value if item.kind == "text" else value.get("text", "") if item.kind == "response" else None
     if item.kind == "response" and value["mode"] == "image":
-        from .widgets.files import image_path  # lazy: keeps checks light to import in test cells
-
         if image_path(AnswerStore("x", folder).folder, value["image"]) is None:
             return t("check_no_image", label=item.short_label())
         return None

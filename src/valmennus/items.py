@@ -169,6 +169,17 @@ def valid_value(item: Item, value: Any) -> bool:
     return False
 
 
+def is_shared(value: Any) -> bool:
+    """Whether a saved share value lets the facilitator show the answer to the group.
+
+    Nothing saved, ``"none"``, or a nickname choice with an empty nickname: not shared.
+    """
+    if not isinstance(value, dict):
+        return False
+    mode = value.get("mode")
+    return mode == "name" or (mode == "nickname" and bool(str(value.get("nickname", "")).strip()))
+
+
 def is_answered(item: Item, value: Any) -> bool:
     """Answered means a valid value with something in it; minimums and correctness are the checks' job."""
     if value is None or not valid_value(item, value):

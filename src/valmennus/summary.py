@@ -20,6 +20,7 @@ from .answers import AnswerStore, LoadResult
 from .i18n import local_datetime, t
 from .items import CANT_SAY, RULER_FOLLOW_UPS, Item, is_answered, quiz_is_correct, valid_value
 from .templates import Cell, Markup, Row, macro, render
+from .uploads import image_data_uri
 
 
 class Answer(NamedTuple):
@@ -43,8 +44,6 @@ def _options(item: Item, ids: list[str], verdict: str = "") -> Answer:
 
 
 def _image(item: Item, value: dict[str, Any], folder: Path | None) -> Answer:
-    from .widgets.files import image_data_uri  # lazy: widgets import this module
-
     ref = value.get("image")
     if not ref:
         return Answer("note", t("upload_none"))

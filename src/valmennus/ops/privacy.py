@@ -353,8 +353,7 @@ def _replace_published(course: CourseSettings, copies: list[Path]) -> list[str]:
 def _wall_entries(course: CourseSettings, pid: str, person: dict | None) -> list[dict[str, Any]]:
     """For the export: what of the person's stands on the course's walls (as on the page, before escaping)."""
     from ..answers import AnswerStore
-    from ..items import bank, valid_value
-    from ..widgets.share import is_shared
+    from ..items import bank, is_shared, valid_value
 
     items = bank()
     name = " ".join(x for x in ((person or {}).get("first_name"), (person or {}).get("last_name")) if x) or pid

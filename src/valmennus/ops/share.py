@@ -20,9 +20,10 @@ from ..answers import AnswerStore
 from ..course.gradebook import open_gradebook
 from ..course.settings import CourseSettings
 from ..i18n import t
-from ..items import Item, bank, valid_value
+from ..items import Item, bank, is_shared, valid_value
 from ..jsonlines import append_jsonl
 from ..safefiles import read_regular
+from ..uploads import image_path  # one rule for which stored names are safe
 
 SHARED_DIR = "shared"
 PUBLISHED_LOG = "walls-published.jsonl"  # where each wall was published, so an erasure can replace the copies
@@ -36,12 +37,6 @@ class Post:
     item_label: str
     text: str
     image: Path | None = None
-
-
-def _is_shared(value: object) -> bool:
-    from ..widgets.share import is_shared
-
-    return is_shared(value)
 
 
 def _submission_folder(course: CourseSettings, pid: str, week: str) -> Path | None:
@@ -68,7 +63,7 @@ def collect_posts(course: CourseSettings, week: str) -> list[Post]:
             for share in share_items:
                 choice = values.get(share.id)
                 target = items.get(share.extra["shares"])
-                if target is None or not _is_shared(choice):
+                if target is None or not is_shared(choice):
                     continue
                 answer = values.get(target.id)
                 if answer is None or not valid_value(target, answer):
@@ -86,8 +81,6 @@ def _post(author: str, target: Item, answer: object, folder: Path) -> Post:
         text = str(answer.get("text") or "")
         image = answer.get("image") if answer.get("mode") == "image" else None
         if isinstance(image, dict) and image.get("type") in IMAGE_TYPES:
-            from ..widgets.files import image_path  # one rule for which stored names are safe
-
             path = image_path(folder, image)
             if path is not None:
                 return Post(author, label, text, path)

@@ -14,8 +14,8 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..items import RESPONSE_MODES, word_count
+from ..uploads import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
 from .base import AnswerWidget, labelled, question_html, status_html
-from .files import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
 
 ACCEPT = "image/png,image/jpeg,image/webp,image/gif,.png,.jpg,.jpeg,.webp,.gif"
 NO_RESPONSE = {"mode": "text", "text": "", "image": None}

@@ -13,18 +13,10 @@ from typing import Any
 import ipywidgets as w
 
 from ..i18n import t
-from ..items import MAX_NICKNAME_CHARS, SHARE_MODES
+from ..items import MAX_NICKNAME_CHARS, SHARE_MODES, is_shared
 from .base import AnswerWidget, labelled
 
 NOT_SHARED = {"mode": "none", "nickname": ""}
-
-
-def is_shared(value: Any) -> bool:
-    """Whether a saved share value lets the facilitator show the answer to the group."""
-    if not isinstance(value, dict):
-        return False
-    mode = value.get("mode")
-    return mode == "name" or (mode == "nickname" and bool(str(value.get("nickname", "")).strip()))
 
 
 class Share(AnswerWidget):

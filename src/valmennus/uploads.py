@@ -16,8 +16,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from ..answers import AnswerStore, ReadOnlyStore, atomic_write
-from ..safefiles import is_regular, read_regular
+from .answers import AnswerStore, ReadOnlyStore, atomic_write
+from .safefiles import is_regular, read_regular
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_MB = MAX_BYTES // (1024 * 1024)
