@@ -34,7 +34,6 @@ import pytest
 from valmennus.answers import FORMAT, VERSION, answers_filename
 from valmennus.checks import missing
 from valmennus.cli import main
-from valmennus.cohort.sources import read_answers
 from valmennus.course.copy import prepare_course
 from valmennus.course.gradebook import open_gradebook
 from valmennus.course.settings import CourseSettings
@@ -42,6 +41,7 @@ from valmennus.demo import simulate
 from valmennus.demo.course_loop import write_roster
 from valmennus.items import bank, for_week
 from valmennus.ops.nbgrader_cli import run_nbgrader
+from valmennus.records.sources import read_answers
 
 from .conftest import REPO
 

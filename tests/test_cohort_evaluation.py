@@ -9,8 +9,8 @@ import pandas as pd
 from valmennus.cohort.dashboard import context
 from valmennus.cohort.evaluation import course_feedback, pulse_usefulness, pulse_workload
 from valmennus.cohort.privacy import Viewer
-from valmennus.cohort.sources import ANSWER_COLUMNS
 from valmennus.cohort.synthetic import synthetic_cohorts
+from valmennus.records.sources import ANSWER_COLUMNS
 
 WEEKS = pd.DataFrame([("k", "viikko0", 0), ("k", "viikko1", 1)], columns=["cohort", "week", "order"])
 

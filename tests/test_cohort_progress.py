@@ -1,4 +1,4 @@
-"""valmennus.cohort.progress and views: pure functions on synthetic tables (no Voilà, no gradebook)."""
+"""valmennus.records.progress and views: pure functions on synthetic tables (no Voilà, no gradebook)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from valmennus.cohort.progress import week_progress, week_summary
-from valmennus.cohort.sources import COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS, PARTICIPANT_COLUMNS
 from valmennus.cohort.views import progress_html
+from valmennus.records.progress import week_progress, week_summary
+from valmennus.records.sources import COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS, PARTICIPANT_COLUMNS
 
 T0 = pd.Timestamp("2026-11-23 08:00", tz="UTC")
 

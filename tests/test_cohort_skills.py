@@ -14,8 +14,8 @@ from valmennus.cohort.skills import (
     prepost,
     survey_items,
 )
-from valmennus.cohort.sources import ANSWER_COLUMNS
 from valmennus.items import bank, get
+from valmennus.records.sources import ANSWER_COLUMNS
 
 ITEMS = survey_items(bank(), "viikko0", "paatos")
 

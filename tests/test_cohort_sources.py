@@ -1,4 +1,4 @@
-"""valmennus.cohort.sources and cohorts: what is read from a course on disk, and what never is."""
+"""valmennus.records.sources and cohorts: what is read from a course on disk, and what never is."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from valmennus.cohort.cohorts import course_dirs, load_cohorts
 from valmennus.cohort.dashboard import DASHBOARDS, render
 from valmennus.cohort.privacy import Viewer
-from valmennus.cohort.sources import feedback_checksum, read_answers, read_roster
 from valmennus.cohort.tables import build_tables
 from valmennus.course.settings import CourseSettings
+from valmennus.records.sources import feedback_checksum, read_answers, read_roster
 
 REFLECTION = "Salainen pohdinta: jäin jumiin Kelan asiointiin"
 WHY_NOT_LOWER = "Koska esihenkilöni kannusti"

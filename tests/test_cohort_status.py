@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from valmennus.cohort.cohorts import PEOPLE_COLUMNS
-from valmennus.cohort.sources import COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS
 from valmennus.cohort.status import behind, participant_weeks, status_grid, weekly_progress
+from valmennus.records.sources import COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS
 
 START = pd.Timestamp("2027-01-04 06:00", tz="UTC")
 WEEKS = ["viikko0", "viikko1", "viikko2"]
@@ -88,8 +88,8 @@ def test_do_two_cohorts_stay_apart() -> None:
 
 def test_does_each_week_agree_with_the_status_command() -> None:
     """participant_weeks is week_progress for all weeks at once: same submitted, graded, marks, feedback."""
-    from valmennus.cohort.progress import week_progress
     from valmennus.cohort.synthetic import synthetic_cohorts
+    from valmennus.records.progress import week_progress
 
     data = synthetic_cohorts(30, cohorts=("k", "s"))
     status = participant_weeks(data.people, data.grades, data.collected, data.feedback, data.weeks, data.as_of)

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from valmennus.cohort.gradebook_sql import read_gradebook_fast
-from valmennus.cohort.sources import read_gradebook
 from valmennus.demo.course_loop import LoopReport
 from valmennus.demo.simulate import answers_for
+from valmennus.records.sources import read_gradebook
 
 from .browser.servers import voila as serve_voila
 from .conftest import TRIO

@@ -29,16 +29,8 @@ import pytest
 from valmennus.answers import AnswerStore, LoadResult
 from valmennus.cohort.dashboard import DASHBOARDS, _views, context
 from valmennus.cohort.privacy import FACILITATOR, Viewer
-from valmennus.cohort.progress import week_progress
-from valmennus.cohort.sources import (
-    COLLECTED_COLUMNS,
-    FEEDBACK_COLUMNS,
-    GRADE_COLUMNS,
-    PARTICIPANT_COLUMNS,
-    CourseTables,
-)
 from valmennus.cohort.synthetic import synthetic_cohorts
-from valmennus.cohort.view_common import spreadsheet_cell, table
+from valmennus.cohort.view_common import table
 from valmennus.cohort.views import progress_html
 from valmennus.course.schedule import Week
 from valmennus.course.settings import CourseSettings
@@ -48,6 +40,15 @@ from valmennus.ops import remind as remind_module
 from valmennus.ops import share as share_module
 from valmennus.ops.share import Post, build_wall, render_wall
 from valmennus.own_change import own_change_html
+from valmennus.records.progress import week_progress
+from valmennus.records.sources import (
+    COLLECTED_COLUMNS,
+    FEEDBACK_COLUMNS,
+    GRADE_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    CourseTables,
+)
+from valmennus.records.spreadsheet import spreadsheet_cell
 from valmennus.summary import render_html, render_item_html
 
 from .browser.images import drawing_png

@@ -21,7 +21,6 @@ import pytest
 from sqlalchemy import text
 
 from valmennus.answers import AnswerStore
-from valmennus.cohort.sources import released_feedback_path
 from valmennus.course.copy import prepare_course
 from valmennus.course.gradebook import open_gradebook
 from valmennus.course.settings import CourseSettings
@@ -29,6 +28,7 @@ from valmennus.ops import privacy
 from valmennus.ops.export import write_table
 from valmennus.ops.privacy import erase_person, export_person, find_traces
 from valmennus.ops.share import build_wall
+from valmennus.records.sources import released_feedback_path
 
 from .conftest import REPO
 

@@ -132,8 +132,8 @@ def _demo_checks(reports: list[LoopReport]) -> bool:
 
 def _print_course(course: CourseSettings, weeks: list[str]) -> None:
     """Per week: how many submitted, fully complete, and got feedback (the dashboards show the rest)."""
-    from .cohort.progress import week_progress, week_summary
-    from .cohort.sources import read_course
+    from .records.progress import week_progress, week_summary
+    from .records.sources import read_course
 
     tables = read_course(course)
     rows = []

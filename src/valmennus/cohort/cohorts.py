@@ -17,8 +17,15 @@ import pandas as pd
 
 from ..course.schedule import load_schedule
 from ..course.settings import CourseSettings, find_course
+from ..records.sources import (
+    ANSWER_COLUMNS,
+    UNKNOWN_FACILITATOR,
+    read_answers,
+    read_collected,
+    read_feedback,
+    read_roster,
+)
 from .gradebook_sql import read_gradebook_fast
-from .sources import ANSWER_COLUMNS, UNKNOWN_FACILITATOR, read_answers, read_collected, read_feedback, read_roster
 from .status import WEEK_COLUMNS
 
 PEOPLE_COLUMNS = ["cohort", "participant", "first_name", "last_name", "facilitator"]

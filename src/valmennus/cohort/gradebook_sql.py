@@ -16,7 +16,7 @@ import os
 import pandas as pd
 
 from ..course.settings import CourseSettings
-from .sources import GRADE_COLUMNS, PARTICIPANT_COLUMNS
+from ..records.sources import GRADE_COLUMNS, PARTICIPANT_COLUMNS
 
 _GRADES = """
 SELECT sa.student_id AS participant, a.name AS week, n.name AS notebook, bc.name AS grade_id,

@@ -14,9 +14,9 @@ import random
 import pandas as pd
 
 from ..items import CANT_SAY, bank
+from ..records.sources import ANSWER_COLUMNS, COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS
 from .cohorts import PEOPLE_COLUMNS, CohortData
 from .skills import survey_items
-from .sources import ANSWER_COLUMNS, COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS
 from .status import WEEK_COLUMNS
 
 WEEKS = ("viikko0", "viikko1", "viikko2", "viikko3", "viikko4", "viikko5", "viikko6", "paatos")

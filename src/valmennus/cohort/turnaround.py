@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..records.sources import UNKNOWN_FACILITATOR
 from .privacy import suppress_small
-from .sources import UNKNOWN_FACILITATOR
 
 TURNAROUND_COLUMNS = ["cohort", "participant", "week", "order", "facilitator", "submitted_at", "released_at",
                       "hours"]

@@ -13,9 +13,9 @@ import pandas as pd
 
 from ..course.settings import CourseSettings, find_course
 from ..i18n import local_datetime, number, t, tn
+from ..records.progress import week_progress, week_summary
+from ..records.sources import read_course
 from ..templates import Cell, Row, render
-from .progress import week_progress, week_summary
-from .sources import read_course
 from .view_common import Html, csv_href
 
 

@@ -23,12 +23,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..cohort.sources import released_feedback_path
 from ..course.gradebook import open_gradebook
 from ..course.schedule import Week, load_schedule
 from ..course.settings import CourseSettings
 from ..ops.feedback import write_task_feedback
 from ..ops.nbgrader_cli import run_nbgrader
+from ..records.sources import released_feedback_path
 from . import simulate
 
 Say = Callable[[str], None]

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..cohort.progress import week_progress
-from ..cohort.sources import CourseTables, read_course
-from ..cohort.view_common import spreadsheet_safe, to_safe_csv
 from ..course.settings import CourseSettings
+from ..records.progress import week_progress
+from ..records.sources import CourseTables, read_course
+from ..records.spreadsheet import spreadsheet_safe, to_safe_csv
 
 EXPORT_COLUMNS = ["participant", "first_name", "last_name", "week", "submitted_at", "completion",
                   "completion_max", "task_mark", "feedback_released"]

@@ -42,11 +42,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..cohort.sources import released_feedback_path
 from ..course.gradebook import open_gradebook
 from ..course.intake import REFUSED_LOG
 from ..course.settings import CONFIG_FILE, CourseSettings
 from ..jsonlines import read_jsonl
+from ..records.sources import released_feedback_path
 from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
 from .remind import LOG_FILE
 from .share import PUBLISHED_LOG, rebuild_walls, record_publication  # noqa: F401  (re-exported for callers)

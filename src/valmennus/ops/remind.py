@@ -28,11 +28,11 @@ from pathlib import Path
 
 import jinja2
 
-from ..cohort.sources import read_collected, read_gradebook, read_inbound
 from ..course.schedule import Week
 from ..course.settings import CourseSettings
 from ..i18n import HELSINKI, current_language, local_datetime
 from ..jsonlines import read_jsonl
+from ..records.sources import read_collected, read_gradebook, read_inbound
 
 LOG_FILE = "reminders.jsonl"
 

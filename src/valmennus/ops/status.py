@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..cohort.progress import week_progress
-from ..cohort.sources import read_course, read_inbound
 from ..course.settings import CourseSettings
+from ..records.progress import week_progress
+from ..records.sources import read_course, read_inbound
 
 STATES = ("not_submitted", "submitted", "graded", "feedback_waiting", "feedback_released")
 

@@ -1,10 +1,10 @@
 """Read a course into tidy pandas tables: participants, grades, collected submissions, feedback.
 
-The only module of the dashboards that touches files, the gradebook or the exchange. Coordinators
-never need answer text: ``read_answers`` keeps only the numbers and option ids of the kinds that have
-no free text (Likert, can-do, choice, ruler score, checklist, quiz correctness) and drops everything
-else inside the function, so no table built from it can hold a participant's words. Uploaded files
-beside the answers are never opened.
+The only module of the dashboards (and of the facilitator commands' reports) that touches files,
+the gradebook or the exchange. Coordinators never need answer text: ``read_answers`` keeps only the
+numbers and option ids of the kinds that have no free text (Likert, can-do, choice, ruler score,
+checklist, quiz correctness) and drops everything else inside the function, so no table built from it
+can hold a participant's words. Uploaded files beside the answers are never opened.
 """
 
 from __future__ import annotations
