@@ -23,10 +23,11 @@ from pathlib import Path
 
 from jupyter_client.manager import start_new_kernel
 
-from valmennus import simulate
+from valmennus.course.copy import prepare_course
 from valmennus.course.gradebook import ensure_scripts_on_path, open_gradebook
 from valmennus.course.settings import CourseSettings
-from valmennus.ops.course_loop import prepare_course, write_roster
+from valmennus.demo import simulate
+from valmennus.demo.course_loop import write_roster
 from valmennus.ops.nbgrader_cli import run_nbgrader
 
 REPO = Path(__file__).resolve().parent.parent
