@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard
+.PHONY: venv demo test lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -90,3 +90,9 @@ bench: $(STAMP)
 # Dashboard tables for 1,000 synthetic participants x 8 weeks, and first render in Voilà vs an empty notebook.
 bench-dashboard: $(STAMP)
 	$(BIN)/python benchmarks/dashboard.py $(if $(COURSES),--courses $(COURSES))
+
+# The hub under load (root): BENCH_HUB_N participants open week 1 at once on a real hub with real accounts,
+# against one participant alone in the same run; removes every account, folder and server it made.
+BENCH_HUB_N ?= 30
+bench-hub: $(STAMP) system-deps hub-env
+	HUB_VENV=$(HUB_VENV) $(BIN)/python benchmarks/hub.py --participants $(BENCH_HUB_N)
