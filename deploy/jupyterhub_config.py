@@ -117,7 +117,27 @@ def pseudonym_key() -> str:
     return hmac.new(secret, b"valmennus dashboard pseudonyms", hashlib.sha256).hexdigest()
 
 
+SERVER_PORT_BASE = 20000  # + the account's uid: below the kernel's ephemeral range (32768-60999)
+
+
+def server_port(name: str) -> int:
+    """A port of this person's own, from their Linux uid: never the same for two people.
+
+    JupyterHub's default is a random free port checked at spawn time, but a server claims it only when
+    it has started (45-80 s into a spawn when 30 people log in at once, `make bench-hub`): two spawns
+    were given the same port, and the hub took one participant's server answering as the other's
+    (it refused the wrong token, so nothing leaked, but that participant's week did not open).
+    """
+    import pwd
+
+    uid = pwd.getpwnam(name).pw_uid
+    if not 0 < uid < 32768 - SERVER_PORT_BASE:
+        raise RuntimeError(f"uid {uid} of {name} gives no server port below 32768; lower SERVER_PORT_BASE")
+    return SERVER_PORT_BASE + uid
+
+
 def pre_spawn_hook(spawner) -> None:  # noqa: ANN001  (JupyterHub passes its Spawner)
+    spawner.port = server_port(spawner.user.name)
     role = role_of({g.name for g in spawner.user.groups})
     env = {**spawner.environment, "JUPYTER_CONFIG_PATH": site.config_path(role), "VALMENNUS_ROLE": role}
     if role == "coordinator":
