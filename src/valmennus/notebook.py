@@ -15,7 +15,6 @@ nothing can be changed and the feedback page shows the words, not an empty box.
 
 from __future__ import annotations
 
-import html
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -24,6 +23,12 @@ from .answers import AnswerStore, LoadResult
 from .i18n import t
 from .items import for_week, get
 from .summary import render_html, render_item_html
+from .templates import macro
+
+
+def _part(name: str, /, *args: Any, **kwargs: Any) -> str:
+    """Macro ``name`` of ``templates/widget_parts.html.j2`` (the notebook's own messages) as a plain string."""
+    return str(macro("widget_parts.html.j2", name)(*args, **kwargs))
 
 
 class _HTML:
@@ -70,9 +75,9 @@ class CourseNotebook:
     def _repr_html_(self) -> str:
         if self.opened.problem:
             name = self.opened.moved_to.name if self.opened.moved_to else ""
-            return f"<p role='alert'><strong>{html.escape(t(self.opened.problem, name=name))}</strong></p>"
+            return _part("alert", t(self.opened.problem, name=name), strong=True)
         if self.store.read_only:
-            return f"<p><small>{html.escape(t('read_only'))}</small></p>"
+            return _part("small_note", t("read_only"))
         return ""
 
     def __repr__(self) -> str:
@@ -116,7 +121,7 @@ class CourseNotebook:
 
         before = read_answers(Path(self.store.folder).parent / baseline, baseline)
         if before is None:
-            return _HTML(f"<p>{html.escape(t('change_missing'))}</p>")
+            return _HTML(_part("paragraph", t("change_missing")))
         return _HTML(own_change_html(before, self.store.values()))
 
     def summary(self) -> _HTML:

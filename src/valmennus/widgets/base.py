@@ -27,7 +27,6 @@ the widgets only name its classes.
 from __future__ import annotations
 
 import copy
-import html
 from typing import Any
 
 import ipywidgets as w
@@ -37,6 +36,7 @@ from ..answers import AnswerStore
 from ..i18n import local_time, t
 from ..items import Item, valid_value
 from ..summary import saved_at_text
+from ..templates import macro
 
 LABEL_STYLE = {"description_width": "initial"}
 
@@ -53,6 +53,11 @@ def labelled(cls: type[w.DOMWidget], description: str, **kwargs: Any) -> Any:
     return cls(description=description, description_allow_html=False, style=LABEL_STYLE, tooltip="", **kwargs)
 
 
+def part(name: str, /, *args: Any, **kwargs: Any) -> str:
+    """Macro ``name`` of ``templates/widget_parts.html.j2`` as a plain string, its values escaped there."""
+    return str(macro("widget_parts.html.j2", name)(*args, **kwargs))
+
+
 def checkbox(description: str) -> w.Checkbox:
     """One option of a list of ticks, its words as its label."""
     return w.Checkbox(value=False, description=description, indent=False,
@@ -61,7 +66,7 @@ def checkbox(description: str) -> w.Checkbox:
 
 def question_html(item: Item) -> w.HTML:
     """The question above a group of checkboxes (each box has its own label)."""
-    return w.HTML(f"<p class='valmennus-question'><strong>{html.escape(item.label())}</strong></p>")
+    return w.HTML(part("question", item.label()))
 
 
 class InvalidAnswer(ValueError):
@@ -70,8 +75,7 @@ class InvalidAnswer(ValueError):
 
 def status_html(text: str, kind: str) -> str:
     """A status line; errors are an alert, spelled out in words (never colour alone)."""
-    role = " role='alert'" if kind == "error" else " role='status'"
-    return f"<span class='valmennus-status valmennus-{kind}'{role}>{html.escape(text)}</span>"
+    return part("status", text, kind)
 
 
 class SavedAnswer(tl.Any):

@@ -3,13 +3,12 @@ in the plan's order."""
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import t
-from .base import AnswerWidget, checkbox, question_html
+from .base import AnswerWidget, checkbox, part, question_html
 
 
 class Checklist(AnswerWidget):
@@ -37,7 +36,7 @@ class Checklist(AnswerWidget):
         return [o.id for o, box in zip(self.item.options, self.boxes, strict=True) if box.value]
 
     def _count_text(self, n: int) -> str:
-        return f"<small>{html.escape(t('checklist_count', n=n, total=len(self.item.options)))}</small>"
+        return part("small", t("checklist_count", n=n, total=len(self.item.options)))
 
     def after_change(self, value: Any) -> None:
         self.count.value = self._count_text(len(value))

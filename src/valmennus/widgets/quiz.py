@@ -9,14 +9,13 @@ wrong is said in words, not colour.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import t
 from ..items import quiz_is_correct
-from .base import AnswerWidget, checkbox, labelled, question_html
+from .base import AnswerWidget, checkbox, labelled, part, question_html
 
 
 def feedback_html(item: Any, chosen: list[str]) -> str:
@@ -29,9 +28,7 @@ def feedback_html(item: Any, chosen: list[str]) -> str:
         if option is not None:
             lines.append(t("quiz_you_chose", option=option.label(), feedback=option.feedback_text()))
     verdict = t("quiz_all_right") if quiz_is_correct(item, chosen) else t("quiz_not_yet")
-    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return (f"<div class='valmennus-feedback' role='status'><ul>{items}</ul>"
-            f"<p><strong>{html.escape(verdict)}</strong></p></div>")
+    return part("quiz_feedback", lines, verdict)
 
 
 class Quiz(AnswerWidget):

@@ -6,19 +6,17 @@ check and the summary treat a prompted reflection like any other. ``value``: the
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import t
 from ..items import word_count
-from .base import AnswerWidget, labelled
+from .base import AnswerWidget, labelled, part
 
 
 def prompts_html(prompts: tuple[str, ...]) -> str:
-    items = "".join(f"<li>{html.escape(p)}</li>" for p in prompts)
-    return f"<div class='valmennus-prompts'><p>{html.escape(t('prompts_intro'))}</p><ul>{items}</ul></div>"
+    return part("prompts", t("prompts_intro"), prompts)
 
 
 class Reflection(AnswerWidget):
@@ -41,9 +39,9 @@ class Reflection(AnswerWidget):
     def _words_text(self, text: str) -> str:
         n = word_count(text)
         if not self.item.min_words:
-            return f"<small>{t('words', n=n)}</small>"
+            return part("small", t("words", n=n))
         key = "words_enough" if n >= self.item.min_words else "words_min"
-        return f"<small>{t(key, n=n, min=self.item.min_words)}</small>"
+        return part("small", t(key, n=n, min=self.item.min_words))
 
     def after_change(self, value: Any) -> None:
         self.words.value = self._words_text(value)

@@ -7,7 +7,6 @@ A refused upload (too large, not an image) changes nothing and says why in the p
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
@@ -15,7 +14,7 @@ import ipywidgets as w
 from ..i18n import t
 from ..items import RESPONSE_MODES, word_count
 from ..uploads import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
-from .base import AnswerWidget, labelled, question_html, status_html
+from .base import AnswerWidget, labelled, part, question_html, status_html
 
 ACCEPT = "image/png,image/jpeg,image/webp,image/gif,.png,.jpg,.jpeg,.webp,.gif"
 NO_RESPONSE = {"mode": "text", "text": "", "image": None}
@@ -69,18 +68,17 @@ class Response(AnswerWidget):
     def _words(self, text: str) -> str:
         n = word_count(text)
         key = "words_enough" if self.item.min_words and n >= self.item.min_words else "words_min"
-        return f"<small>{t(key if self.item.min_words else 'words', n=n, min=self.item.min_words)}</small>"
+        return part("small", t(key if self.item.min_words else "words", n=n, min=self.item.min_words))
 
     def _preview(self) -> str:
         if not self.image_ref:
-            return f"<p><small>{html.escape(t('upload_none'))}</small></p>"
+            return part("small_note", t("upload_none"))
         name = self.image_ref.get("original", "")
         uri = image_data_uri(self.store.folder, self.image_ref)
         if uri is None:
-            return f"<p role='alert'>{html.escape(t('upload_missing', name=name))}</p>"
+            return part("alert", t("upload_missing", name=name))
         saved = t("upload_saved", name=name, size=max(1, round(self.image_ref["size"] / 1024)))
-        return (f"<p>{html.escape(saved)}</p><img class='valmennus-preview-image' src='{uri}' "
-                f"alt='{html.escape(t('upload_alt', name=name))}'>")
+        return part("image_preview", saved, uri, t("upload_alt", name=name))
 
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]

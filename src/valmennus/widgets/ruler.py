@@ -8,14 +8,13 @@ slider: "not answered" must differ from 0, and every point is reachable by keybo
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import t
 from ..items import RULER_FOLLOW_UPS
-from .base import AnswerWidget, labelled
+from .base import AnswerWidget, labelled, part
 
 
 class Ruler(AnswerWidget):
@@ -25,7 +24,7 @@ class Ruler(AnswerWidget):
         low, high = self.item.ruler_anchors()
         self.control = labelled(w.RadioButtons, self.item.label(), options=[(str(n), n) for n in range(11)],
                                 value=None)
-        self.anchors = w.HTML(f"<p><small>{html.escape(t('ruler_scale', low=low, high=high))}</small></p>")
+        self.anchors = w.HTML(part("small_note", t("ruler_scale", low=low, high=high)))
         self.follow_ups = {key: labelled(w.Textarea, t(f"ruler_{key}"), value="", rows=2, continuous_update=True)
                            for key in RULER_FOLLOW_UPS}
         return [self.control, self.anchors, *self.follow_ups.values()]

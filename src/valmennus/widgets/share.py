@@ -7,14 +7,13 @@ with an empty nickname is saved as it is but read as not shared (and the widget 
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
 from ..i18n import t
 from ..items import MAX_NICKNAME_CHARS, SHARE_MODES, is_shared
-from .base import AnswerWidget, labelled
+from .base import AnswerWidget, labelled, part
 
 NOT_SHARED = {"mode": "none", "nickname": ""}
 
@@ -47,9 +46,9 @@ class Share(AnswerWidget):
 
     def _note(self, value: dict[str, Any]) -> str:
         if value["mode"] == "nickname" and not is_shared(value):
-            return f"<p><small>{html.escape(t('share_nickname_missing'))}</small></p>"
+            return part("small_note", t("share_nickname_missing"))
         if value["mode"] == "none":
-            return f"<p><small>{html.escape(t('share_default'))}</small></p>"
+            return part("small_note", t("share_default"))
         return ""
 
     def after_change(self, value: Any) -> None:
