@@ -11,20 +11,18 @@ from contextlib import contextmanager
 
 from nbgrader.apps import NbGraderAPI
 from nbgrader.auth import Authenticator
-from nbgrader.coursedir import CourseDirectory
-from traitlets.config.loader import PyFileConfigLoader
 
 from .gradebook import ensure_scripts_on_path
-from .settings import CONFIG_FILE, CourseSettings
+from .settings import CourseSettings, load_config
 
 
 @contextmanager
 def nbgrader_api(course: CourseSettings) -> Iterator[NbGraderAPI]:
     """The API with the course's config; runs in the course folder, as nbgrader's commands do."""
     ensure_scripts_on_path()
-    config = PyFileConfigLoader(CONFIG_FILE, path=str(course.root)).load_config()
+    config = load_config(course.root)
     config.NbGrader.logfile = ""
-    coursedir = CourseDirectory(config=config)
+    coursedir = course.coursedir()
     api = NbGraderAPI(coursedir=coursedir, authenticator=Authenticator(config=config), config=config)
     here = os.getcwd()
     os.chdir(course.root)

@@ -137,7 +137,7 @@ def stamp_released_feedback(course: CourseSettings, week: str, participants: Seq
     """Give each released page the time its coach would have released it (the page's mtime)."""
     for p in participants:
         when = simulate.feedback_release_time(p.facilitator, week, clock.due).timestamp()
-        for page in (course.root / "feedback" / p.id / week).glob("*.html"):
+        for page in course.path("feedback", p.id, week).glob("*.html"):
             released = released_feedback_path(course, page)
             if released is not None and released.is_file():
                 os.utime(released, (when, when))

@@ -29,10 +29,9 @@ from dataclasses import dataclass, field
 
 from tqdm import tqdm
 from traitlets.config import Config
-from traitlets.config.loader import PyFileConfigLoader
 
 from ..course.gradebook import ensure_scripts_on_path, open_gradebook
-from ..course.settings import CONFIG_FILE, CourseSettings
+from ..course.settings import CourseSettings, load_config
 
 SQLITE_BUSY_TIMEOUT_S = 60
 
@@ -63,10 +62,7 @@ def patient_db_url(db_url: str) -> str:
 
 def submitted_participants(course: CourseSettings, week: str) -> list[str]:
     """Participants with a collected submission of ``week`` (``submitted/<id>/<week>/``)."""
-    root = course.root / "submitted"
-    if not root.is_dir():
-        return []
-    return sorted(p.name for p in root.iterdir() if (p / week).is_dir())
+    return sorted(pid for pid, _, folder in course.find("submitted", week=week) if folder.is_dir())
 
 
 class _ErrorLog(logging.Handler):
@@ -157,7 +153,7 @@ def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     ensure_scripts_on_path()
     _speed_up_nbgrader_in_this_worker()
     started = time.perf_counter()
-    config = PyFileConfigLoader(CONFIG_FILE, path=course_root).load_config()
+    config = load_config(course_root)
     overrides = Config()
     overrides.CourseDirectory.root = course_root
     overrides.CourseDirectory.assignment_id = week

@@ -44,7 +44,7 @@ from typing import Any
 
 from ..course.gradebook import open_gradebook
 from ..course.intake import REFUSED_LOG
-from ..course.settings import CONFIG_FILE, CourseSettings
+from ..course.settings import CourseSettings, load_config
 from ..jsonlines import read_jsonl
 from ..records.sources import released_feedback_path
 from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
@@ -103,13 +103,13 @@ def _person(course: CourseSettings, pid: str) -> dict | None:
 def _files(course: CourseSettings, pid: str) -> list[Path]:
     found: list[Path] = []
     for folder in COURSE_FOLDERS:
-        path = course.root / folder / pid
+        path = course.path(folder, pid)
         if path.exists() or path.is_symlink():
             found.append(path)
     inbound = course.exchange_root / course.course_id / "inbound"
     if inbound.is_dir():
         found += sorted(inbound.glob(f"{pid}+*"))
-    for page in sorted((course.root / "feedback" / pid).glob("*/*.html")):
+    for _, _, page in course.find("feedback", "*.html", participant=pid):
         released = released_feedback_path(course, page)
         if released is not None and released.exists():
             found.append(released)
@@ -170,9 +170,7 @@ def _rewrite(path: Path, payload: bytes) -> None:
 def _nbgrader_logfile(course: CourseSettings) -> Path:
     """nbgrader's log as the course configures it (``NbGrader.logfile``), else ``nbgrader.log``."""
     try:
-        from traitlets.config.loader import PyFileConfigLoader
-
-        configured = PyFileConfigLoader(CONFIG_FILE, path=str(course.root)).load_config().NbGrader.get("logfile")
+        configured = load_config(course.root).NbGrader.get("logfile")
     except Exception:  # noqa: BLE001 - an unreadable config still leaves the default place to clean
         configured = None
     if isinstance(configured, str) and configured:
@@ -359,7 +357,7 @@ def _wall_entries(course: CourseSettings, pid: str, person: dict | None) -> list
     name = " ".join(x for x in ((person or {}).get("first_name"), (person or {}).get("last_name")) if x) or pid
     entries = []
     for week in _wall_weeks(course):
-        folder = next((f for f in (course.root / s / pid / week for s in ("autograded", "submitted"))
+        folder = next((f for f in (course.path(s, pid, week) for s in ("autograded", "submitted"))
                        if is_real_dir(f)), None)
         if folder is None:
             continue

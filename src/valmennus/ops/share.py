@@ -41,7 +41,7 @@ class Post:
 
 def _submission_folder(course: CourseSettings, pid: str, week: str) -> Path | None:
     for stage in ("autograded", "submitted"):
-        folder = course.root / stage / pid / week
+        folder = course.path(stage, pid, week)
         if folder.is_dir():
             return folder
     return None

@@ -54,7 +54,7 @@ def release_due(course: CourseSettings, now: datetime | None = None,
 
 
 def release_week(course: CourseSettings, week: Week) -> StepOutcome:
-    stray = answer_files(course.root / "source" / week.id)
+    stray = answer_files(course.path("source", week=week.id))
     if stray:
         return StepOutcome(week.id, "release", False, t("source_answers_refused", path=stray[0]))
     with nbgrader_api(course) as api:

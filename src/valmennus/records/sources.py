@@ -86,9 +86,8 @@ def _read_timestamp(path: Path) -> pd.Timestamp:
 def read_collected(course: CourseSettings) -> pd.DataFrame:
     """Submissions collected into ``submitted/`` (autograded or not yet)."""
     rows = []
-    for stamp in sorted((course.root / "submitted").glob("*/*/timestamp.txt")):
-        rows.append({"participant": stamp.parent.parent.name, "week": stamp.parent.name,
-                     "submitted_at": _read_timestamp(stamp)})
+    for participant, week, stamp in course.find("submitted", "timestamp.txt"):
+        rows.append({"participant": participant, "week": week, "submitted_at": _read_timestamp(stamp)})
     return pd.DataFrame(rows, columns=COLLECTED_COLUMNS)
 
 
@@ -119,11 +118,11 @@ def released_feedback_path(course: CourseSettings, feedback_html: Path) -> Path 
 def read_feedback(course: CourseSettings) -> pd.DataFrame:
     """Generated feedback pages (``feedback/``) and when each was released to the participant."""
     rows = []
-    for page in sorted((course.root / "feedback").glob("*/*/*.html")):
+    for participant, week, page in course.find("feedback", "*.html"):
         released = released_feedback_path(course, page)
         released_at = (pd.Timestamp(released.stat().st_mtime, unit="s", tz="UTC")
                        if released is not None and released.is_file() else pd.NaT)
-        rows.append({"participant": page.parent.parent.name, "week": page.parent.name,
+        rows.append({"participant": participant, "week": week,
                      "generated_at": pd.Timestamp(page.stat().st_mtime, unit="s", tz="UTC"),
                      "released_at": released_at})
     frame = pd.DataFrame(rows, columns=FEEDBACK_COLUMNS)
@@ -135,15 +134,13 @@ def read_feedback(course: CourseSettings) -> pd.DataFrame:
 def read_inbound(course: CourseSettings) -> pd.DataFrame:
     """Submissions waiting in the exchange (submitted, not yet collected), via nbgrader's exchange listing."""
     from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
     from nbgrader.exchange import ExchangeFactory
-    from traitlets.config.loader import PyFileConfigLoader
 
-    from ..course.settings import CONFIG_FILE
+    from ..course.settings import load_config
 
-    config = PyFileConfigLoader(CONFIG_FILE, path=str(course.root)).load_config()
+    config = load_config(course.root)
     config.ExchangeList.inbound = True
-    coursedir = CourseDirectory(config=config)
+    coursedir = course.coursedir()
     lister = ExchangeFactory(config=config).List(coursedir=coursedir, authenticator=Authenticator(config=config),
                                                  config=config)
     rows = []
@@ -214,12 +211,11 @@ def read_answers(course: CourseSettings, cohort: str | None = None) -> pd.DataFr
 
     name = cohort or course.root.name
     rows = []
-    for path in sorted((course.root / "submitted").glob(f"*/*/*{SUFFIX}")):
+    for participant, week, path in course.find("submitted", f"*{SUFFIX}"):
         try:
             values = read_values(path)
         except (OSError, ValueError):
             continue
-        participant, week = path.parent.parent.name, path.parent.name
         rows.extend((name, participant, week, item, value, option)
                     for item, value, option in _answer_rows(values))
     frame = pd.DataFrame(rows, columns=ANSWER_COLUMNS)
