@@ -58,3 +58,34 @@ def test_are_its_answers_read(course: CourseSettings) -> None:
 def test_does_the_wall_show_its_posts(course: CourseSettings) -> None:
     posts = collect_posts(course, "viikko1")
     assert posts, "the wall found no submission in palautetut/"
+
+
+@pytest.mark.parametrize("extra", [
+    "",
+    'c.CourseDirectory.submitted_directory = "palautetut"\n',
+    'c.CourseDirectory.directory_structure = "{nbgrader_step}/kurssi/{assignment_id}/{student_id}"\n',
+])
+def test_is_the_layout_read_without_nbgrader_the_same_as_nbgraders(tmp_path: Path, extra: str) -> None:
+    """``Layout`` repeats ``CourseDirectory.format_path`` so the dashboards need not import nbgrader."""
+    (tmp_path / CONFIG_FILE).write_text(f"c = get_config()  # noqa: F821\n{extra}", encoding="utf-8")
+    course = CourseSettings.load(tmp_path)
+    mine, theirs = course._layout(), course.coursedir()
+    for step in ("source", "release", "submitted", "autograded", "feedback"):
+        for participant, week in (("p01", "viikko1"), (".", "viikko2"), ("*", "*")):
+            for escape in (False, True):
+                assert mine.format_path(getattr(mine, f"{step}_directory"), participant, week, escape=escape) == \
+                    theirs.format_path(getattr(theirs, f"{step}_directory"), participant, week, escape=escape)
+
+
+def test_do_course_paths_leave_nbgrader_unimported(tmp_path: Path) -> None:
+    """Reading course paths imports no nbgrader of its own (~1.8 s a process); only a course's config may."""
+    import subprocess
+    import sys
+
+    (tmp_path / CONFIG_FILE).write_text("c = get_config()  # noqa: F821\n", encoding="utf-8")
+    (tmp_path / "source" / "viikko1").mkdir(parents=True)
+    code = ("import sys\nfrom valmennus.course.settings import CourseSettings\n"
+            f"c = CourseSettings.load({str(tmp_path)!r})\nc.path('submitted', 'p01', 'viikko1')\n"
+            "c.find('submitted')\nc.weeks()\nassert 'nbgrader' not in sys.modules, 'nbgrader imported'\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
