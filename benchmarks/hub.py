@@ -15,7 +15,7 @@ course's formgrader service. Then:
 completing (Voilà executes the notebook server-side before it sends the page) with the widgets' views
 in it and no error output, except in the week's check cells: those are nbgrader's grade cells, which
 raise ``TaskIncomplete`` by design until the week is answered (Voilà stops at the first of them).
-Answers are written by ``valmennus.simulate.write_answers`` in a kernel in the week folder (as the hub
+Answers are written by ``valmennus.demo.simulate.write_answers`` in a kernel in the week folder (as the hub
 test does), then submitted through the Assignments handler. Afterwards the facilitator collects in the
 formgrader service and every collected ``viikko1.answers.json`` is compared, as root, with
 ``simulate.answers_for``: an answer that differs, is missing or is unexpected is lost.
@@ -58,14 +58,14 @@ import psutil
 from tqdm import tqdm
 
 from valmennus.answers import read_values
-from valmennus.simulate import Participant, answers_for, plan_cohort
+from valmennus.demo.simulate import Participant, answers_for, plan_cohort
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy"))
 sys.path.insert(0, str(REPO))
-from hubsite import Site, remove_group, remove_user, setup_host  # noqa: E402
+from hubsite import Site, setup_host  # noqa: E402
 from pgcluster import free_port, start_cluster  # noqa: E402
-from run_hub import start_hub, stop_hub  # noqa: E402
+from run_hub import start_hub, tear_down  # noqa: E402
 
 from tests.hub.client import Person  # noqa: E402  (the hub test's HTTP + kernel client)
 
@@ -192,7 +192,7 @@ def render_week(person: Person, course_id: str, allowed: set[int]) -> tuple[int,
 
 def answer_code(p: Participant) -> str:
     """The hub test's answering: ``write_answers`` in a kernel whose folder is the week's."""
-    return ("from pathlib import Path\nfrom valmennus.simulate import Participant, write_answers\n"
+    return ("from pathlib import Path\nfrom valmennus.demo.simulate import Participant, write_answers\n"
             f"write_answers(Path.cwd(), {WEEK!r}, Participant{tuple(p.__dict__.values())!r}, {WEEK!r})\n"
             "print(Path.cwd())\n")
 
@@ -363,16 +363,6 @@ class BenchRun:
     def check(self) -> None:
         if self.stop.is_set():
             raise Stopped()
-
-
-def _end_processes_of(users: list[str]) -> None:
-    """Kill, by pid, anything still running as the accounts this run created (servers, kernels)."""
-    for proc in psutil.process_iter(["username"]):
-        if proc.info["username"] in users:
-            try:
-                proc.kill()
-            except psutil.Error:
-                pass
 
 
 def _nbgrader_steps(*steps: tuple[str, ...]) -> str:
@@ -675,15 +665,7 @@ def run_benchmark(n: int, alone_runs: int = 3, warm_up: bool = True) -> dict[str
     finally:
         if sampler is not None:
             sampler.halt.set()
-        if hub is not None:
-            stop_hub(hub)
-        _end_processes_of(created_users)
-        for name in created_users:
-            remove_user(name)
-        for name in created_groups:
-            remove_group(name)
-        if cluster is not None:
-            cluster.stop()
+        tear_down(hub, created_users, created_groups, cluster)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         if (base / "jupyterhub.log").exists():
             shutil.copy2(base / "jupyterhub.log", ARTIFACTS / f"jupyterhub-{n}.log")

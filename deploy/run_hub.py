@@ -73,6 +73,29 @@ DEMO_PEOPLE = {"participants": ["demo-osallistuja1", "demo-osallistuja2"], "faci
                "coordinators": ["demo-koordinaattori"]}
 
 
+def tear_down(hub: subprocess.Popen[bytes] | None, users: list[str], groups: list[str],
+              cluster: PostgresCluster | None) -> None:
+    """Stop what a hub run started and remove the accounts and groups it created (the hub test and
+    ``make bench-hub`` both end this way): the hub and its proxy, anything still running as those
+    accounts (servers, kernels), the accounts, the groups, the private PostgreSQL."""
+    import psutil  # ipykernel's dependency, in every venv that runs a hub
+
+    if hub is not None:
+        stop_hub(hub)
+    for proc in psutil.process_iter(["username"]):
+        if proc.info["username"] in users:
+            try:
+                proc.kill()
+            except psutil.Error:
+                pass
+    for name in users:
+        remove_user(name)
+    for name in groups:
+        remove_group(name)
+    if cluster is not None:
+        cluster.stop()
+
+
 def demo_site(state: Path, cluster: PostgresCluster, port: int) -> Site:
     """Try-out accounts: two participants, a facilitator, a coordinator (all with one printed password)."""
     course_id = DEMO_COURSE

@@ -33,7 +33,7 @@ LAYERS = {
     # 6: reporting
     "valmennus.cohort": 6,
     # 7: apps
-    "valmennus.cli": 7, "valmennus.demo": 7, "valmennus.simulate": 7,
+    "valmennus.cli": 7, "valmennus.demo": 7,
 }
 
 WIDGET_FREE = ["valmennus.checks", "valmennus.summary", "valmennus.ops.share", "valmennus.ops.status",

@@ -17,15 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psutil
 import pytest
 
 from ..conftest import REPO, free_port
 
 sys.path.insert(0, str(REPO / "deploy"))
-from hubsite import Site, remove_group, remove_user, setup_host  # noqa: E402
+from hubsite import Site, setup_host  # noqa: E402
 from pgcluster import PostgresCluster, start_cluster  # noqa: E402
-from run_hub import start_hub, stop_hub  # noqa: E402
+from run_hub import start_hub, tear_down  # noqa: E402
 
 from .client import Person  # noqa: E402
 
@@ -59,16 +58,6 @@ class HubRun:
         if name not in self.people:
             self.people[name] = Person.log_in(self.url, name, self.password)
         return self.people[name]
-
-
-def _end_processes_of(users: list[str]) -> None:
-    """Kill, by pid, anything still running as the accounts this test created (servers, kernels)."""
-    for proc in psutil.process_iter(["username"]):
-        if proc.info["username"] in users:
-            try:
-                proc.kill()
-            except psutil.Error:
-                pass
 
 
 @pytest.fixture(scope="package")
@@ -105,15 +94,7 @@ def hub_run() -> Iterator[HubRun]:
         run.timings["hub start"] = time.monotonic() - started
         yield run
     finally:
-        if hub is not None:
-            stop_hub(hub)
-        _end_processes_of(created_users)
-        for name in created_users:
-            remove_user(name)
-        for name in created_groups:
-            remove_group(name)
-        if cluster is not None:
-            cluster.stop()
+        tear_down(hub, created_users, created_groups, cluster)
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         if run is not None:
             (ARTIFACTS / "timings.json").write_text(json.dumps(run.timings, indent=2))

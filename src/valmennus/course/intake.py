@@ -117,10 +117,9 @@ class SafeExchangeCollect(ExchangeCollect):
     def do_copy(self, src: str, dest: str, log: Any = None) -> None:  # noqa: ARG002  (nbgrader's signature)
         """Copy plain files only; report the rest. ``src`` is ``inbound/<participant>+<week>+...``."""
         student_id = os.path.basename(src).rsplit("+", 3)[0]
-        owner = os.lstat(src).st_uid
 
-        def accept(info: os.stat_result) -> str | None:
-            return None if info.st_uid in (owner, os.getuid()) or not self.refuse_foreign_owner else "foreign_owner"
+        def accept(info: os.stat_result) -> str | None:  # the folder's rule, for each file in it
+            return None if self._owner_ok(info.st_uid, student_id) else "foreign_owner"
 
         group = self.coursedir.groupshared
         try:

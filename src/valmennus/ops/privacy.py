@@ -49,7 +49,7 @@ from ..jsonlines import read_jsonl
 from ..records.sources import released_feedback_path
 from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
 from .remind import LOG_FILE
-from .share import PUBLISHED_LOG, rebuild_walls, record_publication  # noqa: F401  (re-exported for callers)
+from .share import PUBLISHED_LOG, rebuild_walls
 
 COURSE_FOLDERS = ("submitted", "autograded", "feedback")
 INTAKE_LOG = REFUSED_LOG  # intake-refused.jsonl
