@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from valmennus.answers import FORMAT, MAX_BYTES, AnswerStore, answers_filename
-from valmennus.items import MAX_TEXT_CHARS, Item, bank, is_answered, valid_value
+from valmennus.items import Item, bank, is_answered, valid_value
+from valmennus.kinds.base import MAX_TEXT_CHARS
 from valmennus.safefiles import TEMP_PATTERNS, copy_regular_tree
 from valmennus.widgets import WIDGET_FOR_KIND, AnswerWidget, Reflection, Response
 

@@ -34,7 +34,8 @@ from valmennus.cohort.view_common import table
 from valmennus.cohort.views import progress_html
 from valmennus.course.schedule import Week
 from valmennus.course.settings import CourseSettings
-from valmennus.items import MAX_NICKNAME_CHARS, for_week, get
+from valmennus.items import for_week, get
+from valmennus.kinds.share import MAX_NICKNAME_CHARS
 from valmennus.ops import export as export_module
 from valmennus.ops import remind as remind_module
 from valmennus.ops import share as share_module

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from valmennus.items import CANT_SAY, bank, for_week, get, is_answered, valid_value, word_count
+from valmennus.items import CANT_SAY, bank, for_week, get, is_answered, valid_value
+from valmennus.kinds.base import word_count
 
 
 def test_does_the_bank_load_with_every_item_in_three_languages() -> None:
@@ -56,7 +57,7 @@ def test_is_a_choice_only_one_of_its_option_ids(value: object, ok: bool) -> None
 
 
 def test_does_the_gallery_week_hold_every_widget_kind_once() -> None:
-    from valmennus.items import KINDS
+    from valmennus.kinds import KINDS
 
     assert {item.kind for item in for_week("esimerkki")} == set(KINDS)
 

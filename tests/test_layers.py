@@ -12,18 +12,20 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "valmennus"
 
-# Module (or package) -> layer; a module is in the layer of its longest listed prefix, and may import
+# Module (or package) -> layer; a module is in the layer of its longest listed prefix (``*`` stands for any
+# one name), and may import
 # only modules of its own layer or a lower one: storage -> item kinds -> notebook API -> the course
 # as files -> the course's records -> facilitator steps -> reporting -> apps.
 LAYERS = {
     # 0: storage, and what every layer uses (messages, markup)
     "valmennus.answers": 0, "valmennus.uploads": 0, "valmennus.safefiles": 0, "valmennus.jsonlines": 0,
     "valmennus.i18n": 0, "valmennus.templates": 0,
-    # 1: item kinds
-    "valmennus.items": 1,
+    # 1: item kinds: the bank, and each kind's logic (kinds/<kind>/__init__.py)
+    "valmennus.items": 1, "valmennus.kinds": 1,
     # 2: notebook API (the package itself only re-exports notebook's names, lazily)
     "valmennus": 2, "valmennus.notebook": 2, "valmennus.widgets": 2, "valmennus.checks": 2,
     "valmennus.summary": 2, "valmennus.own_change": 2,
+    "valmennus.kinds.*.widget": 2,  # each kind's widget lives with the kind, in the notebook API's layer
     # 3: the course as files (settings, schedule, gradebook, build, intake)
     "valmennus.course": 3,
     # 4: the course's records as tables, read by both facilitator steps and reporting
@@ -36,8 +38,9 @@ LAYERS = {
     "valmennus.cli": 7, "valmennus.demo": 7,
 }
 
-WIDGET_FREE = ["valmennus.checks", "valmennus.summary", "valmennus.ops.share", "valmennus.ops.status",
-               "valmennus.ops.export", "valmennus.ops.remind", "valmennus.ops.privacy"]
+# valmennus.kinds: every kind's logic (a grading kernel's checks may ask any kind), never a kind's widget.
+WIDGET_FREE = ["valmennus.checks", "valmennus.summary", "valmennus.kinds", "valmennus.ops.share",
+               "valmennus.ops.status", "valmennus.ops.export", "valmennus.ops.remind", "valmennus.ops.privacy"]
 
 
 def test_grading_kernels_and_facilitator_commands_do_not_import_ipywidgets() -> None:
@@ -46,7 +49,8 @@ def test_grading_kernels_and_facilitator_commands_do_not_import_ipywidgets() -> 
             "    importlib.import_module(name)\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'valmennus')))\n"
             "assert 'ipywidgets' not in sys.modules\n"
-            "assert not any(m.startswith('valmennus.widgets') for m in sys.modules)\n")
+            "assert not any(m.startswith('valmennus.widgets') for m in sys.modules)\n"
+            "assert not any(m.startswith('valmennus.kinds.') and m.endswith('.widget') for m in sys.modules)\n")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
 
@@ -89,10 +93,15 @@ def _imports(mods: dict[str, Path]) -> dict[str, set[tuple[str, int]]]:
 
 def _layer(mod: str) -> int | None:
     parts = mod.split(".")
-    for n in range(len(parts), 0, -1):
-        if ".".join(parts[:n]) in LAYERS:
-            return LAYERS[".".join(parts[:n])]
-    return None
+    matches = [(len(key.split(".")), layer) for key, layer in LAYERS.items()
+               if len(key.split(".")) <= len(parts)
+               and all(k in ("*", p) for k, p in zip(key.split("."), parts, strict=False))]
+    return max(matches)[1] if matches else None
+
+
+def test_is_a_kind_s_widget_in_the_notebook_api_layer_and_its_logic_below() -> None:
+    assert (_layer("valmennus.kinds"), _layer("valmennus.kinds.quiz"), _layer("valmennus.kinds.quiz.widget"),
+            _layer("valmennus.kinds.base")) == (1, 1, 2, 1)
 
 
 def test_every_module_has_a_layer() -> None:

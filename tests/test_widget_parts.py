@@ -1,5 +1,5 @@
 """The widgets' small pieces of markup (templates/widget_parts.html.j2) keep the exact bytes the
-hand-escaped f-strings in widgets/ and notebook.py wrote before they moved into the template."""
+hand-escaped f-strings in the widgets and notebook.py wrote before they moved into the template."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import html
 
 import pytest
 
+from valmennus.kinds.text.widget import prompts_html
 from valmennus.notebook import _part
 from valmennus.widgets.base import part, status_html
-from valmennus.widgets.reflection import prompts_html
 
 NASTY = "<b>\"Tom's\" & co</b>"
 E = html.escape(NASTY)

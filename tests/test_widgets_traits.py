@@ -20,7 +20,8 @@ import ipywidgets as w
 import pytest
 
 from valmennus.answers import AnswerStore
-from valmennus.items import CANT_SAY, MAX_TEXT_CHARS, for_week, get
+from valmennus.items import CANT_SAY, for_week, get
+from valmennus.kinds.base import MAX_TEXT_CHARS
 from valmennus.notebook import CourseNotebook, stylesheet, stylesheet_css
 from valmennus.uploads import store_image
 from valmennus.widgets import WIDGET_FOR_KIND, AnswerWidget, Response

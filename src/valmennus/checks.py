@@ -12,8 +12,8 @@ from typing import Any
 
 from .answers import AnswerStore
 from .i18n import t
-from .items import Item, get, is_answered, quiz_value_is_correct, valid_value, word_count
-from .uploads import image_path
+from .items import get, is_answered, valid_value
+from .kinds import kind
 
 
 class TaskIncomplete(AssertionError):
@@ -45,27 +45,14 @@ def _install_message_only_display() -> None:
 _install_message_only_display()
 
 
-def _shortfall(item: Item, value: Any, folder: str | None) -> str | None:
-    """What keeps an answered item from counting as done (minimum words, ticks, the image file)."""
-    text = value if item.kind == "text" else value.get("text", "") if item.kind == "response" else None
-    if item.kind == "response" and value["mode"] == "image":
-        if image_path(AnswerStore("x", folder).folder, value["image"]) is None:
-            return t("check_no_image", label=item.short_label())
-        return None
-    if text is not None and word_count(text) < item.min_words:
-        return t("check_short", n=word_count(text), min=item.min_words, label=item.short_label())
-    if item.kind == "checklist" and len(value) < item.min_checked:
-        return t("check_few", n=len(value), min=item.min_checked, label=item.short_label())
-    return None
-
-
 def missing(notebook_id: str, *item_ids: str, folder: str | None = None, correct: bool = False) -> list[str]:
     """What is still missing among ``item_ids``, as sentences in the course language.
 
-    With ``correct``, a quiz also needs the right answer, recomputed from the item bank (the
-    ``correct`` flag in the file is the participant's to edit, so it is never trusted).
+    With ``correct``, an item with a right answer (a quiz) also needs it, recomputed from the item bank
+    by its kind (the ``correct`` flag in the file is the participant's to edit, so it is never trusted).
     """
-    loaded = AnswerStore(notebook_id, folder, read_only=True).load()
+    store = AnswerStore(notebook_id, folder, read_only=True)
+    loaded = store.load()
     if loaded.problem:
         return [t("check_file", problem=t(loaded.problem, name=""))]
     problems = []
@@ -77,10 +64,10 @@ def missing(notebook_id: str, *item_ids: str, folder: str | None = None, correct
             problems.append(t("check_invalid", label=item.short_label()))
         elif not is_answered(item, value):
             problems.append(t("check_missing", label=item.short_label()))
-        elif correct and item.kind == "quiz" and not quiz_value_is_correct(item, value):
+        elif correct and kind(item.kind).correct(item, value) is False:
             problems.append(t("check_wrong", label=item.short_label()))
-        elif (shortfall := _shortfall(item, value, folder)) is not None:
-            problems.append(shortfall)
+        elif (shortfall := kind(item.kind).shortfall(item, value, store.folder)) is not None:
+            problems.append(shortfall)  # by the kind: too few words or ticks, an image gone
     return problems
 
 

@@ -2,9 +2,10 @@
 
 Widgets, completion checks, summaries and dashboards all look items up here, so one question has one
 wording and one validation rule everywhere, and pre/post comparisons go by id, never by wording.
-Each kind's saved value has one shape, checked by ``valid_value`` (see ``data/items/README.md``).
-One item may be asked in several notebooks (the baseline and closing survey, the weekly pulse): its
-answers are then told apart by notebook, and compared by id.
+Each kind's saved value has one shape, kept by the kind (``kinds/<kind>/``) and asked through
+``valid_value`` and ``is_answered`` (see ``data/items/README.md``). One item may be asked in several
+notebooks (the baseline and closing survey, the weekly pulse): its answers are then told apart by
+notebook, and compared by id.
 """
 
 from __future__ import annotations
@@ -18,17 +19,17 @@ from typing import Any
 import yaml
 
 from .i18n import current_language
+from .kinds import KINDS
+from .kinds.quiz import quiz_value_is_correct
+from .kinds.scale import CANT_SAY
+from .kinds.share import is_shared
 
-KINDS = ("text", "likert5", "cando4", "choice", "quiz", "ruler", "checklist", "share", "response")
-CANT_SAY = "cant_say"  # the saved value of "en osaa sanoa"
-MAX_TEXT_CHARS = 20_000
-SHARE_MODES = ("none", "name", "nickname")
-RESPONSE_MODES = ("text", "image")
-RULER_FOLLOW_UPS = ("why_not_lower", "what_would_raise")
-MAX_NICKNAME_CHARS = 40
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Read by the dashboards, the group wall, the privacy export and the sanitiser from the bank, where they
+# were before the kinds had modules of their own.
+__all__ = ["CANT_SAY", "Item", "Option", "bank", "for_week", "get", "is_answered", "is_shared", "item_group",
+           "quiz_value_is_correct", "valid_value"]
+
 _OPTION_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
-_STORED_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,200}$")
 
 
 @dataclass(frozen=True)
@@ -107,110 +108,19 @@ def item_group(item: Item) -> str:
     return item.construct
 
 
-def word_count(text: str) -> int:
-    """Words as a reader counts them (letters and digits, Finnish ä/ö included)."""
-    return len(_WORD.findall(text or ""))
-
-
-def _is_int(value: Any, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TEXT_CHARS
-
-
-def _valid_option_list(item: Item, value: Any) -> bool:
-    known = {o.id for o in item.options}
-    return (isinstance(value, list) and all(isinstance(v, str) and v in known for v in value)
-            and len(set(value)) == len(value))
-
-
-def _valid_image_ref(ref: Any) -> bool:
-    return (isinstance(ref, dict) and isinstance(ref.get("file"), str) and bool(_STORED_NAME.match(ref["file"]))
-            and isinstance(ref.get("type"), str) and _is_int(ref.get("size"), 1, 10**9))
-
-
 def valid_value(item: Item, value: Any) -> bool:
-    """Whether a saved value is one this item's widget could have written.
+    """Whether a saved value is one this item's widget could have written (the item's kind decides).
 
     A hand-edited file may hold anything: ``"4"`` for a Likert item, a number for a text. Such a
     value reads as unanswered instead of crashing the participant's cell or the grader.
     """
-    kind = item.kind
-    if kind == "text":
-        return _is_text(value)
-    if kind == "likert5":
-        return value == CANT_SAY or _is_int(value, 1, 5)
-    if kind == "cando4":
-        return _is_int(value, 1, 4)
-    if kind == "checklist":
-        return _valid_option_list(item, value)
-    if kind == "choice":
-        return isinstance(value, str) and item.option(value) is not None
-    if not isinstance(value, dict):
-        return False
-    if kind == "quiz":
-        chosen = value.get("chosen")
-        return (_valid_option_list(item, chosen) and (item.multiple or len(chosen) <= 1)
-                and isinstance(value.get("correct"), bool))
-    if kind == "ruler":
-        score = value.get("score")
-        return ((score is None or _is_int(score, 0, 10))
-                and all(_is_text(value.get(k, "")) for k in RULER_FOLLOW_UPS))
-    if kind == "share":
-        nickname = value.get("nickname", "")
-        return (value.get("mode") in SHARE_MODES and isinstance(nickname, str)
-                and len(nickname) <= MAX_NICKNAME_CHARS)
-    if kind == "response":
-        image = value.get("image")
-        return (value.get("mode") in RESPONSE_MODES and _is_text(value.get("text", ""))
-                and (image is None or _valid_image_ref(image)))
-    return False
-
-
-def is_shared(value: Any) -> bool:
-    """Whether a saved share value lets the facilitator show the answer to the group.
-
-    Nothing saved, ``"none"``, or a nickname choice with an empty nickname: not shared.
-    """
-    if not isinstance(value, dict):
-        return False
-    mode = value.get("mode")
-    return mode == "name" or (mode == "nickname" and bool(str(value.get("nickname", "")).strip()))
+    kind = KINDS.get(item.kind)
+    return kind is not None and kind.valid(item, value)
 
 
 def is_answered(item: Item, value: Any) -> bool:
     """Answered means a valid value with something in it; minimums and correctness are the checks' job."""
-    if value is None or not valid_value(item, value):
-        return False
-    if item.kind == "text":
-        return word_count(value) > 0
-    if item.kind == "checklist":
-        return len(value) > 0
-    if item.kind == "quiz":
-        return len(value["chosen"]) > 0
-    if item.kind == "ruler":
-        return value.get("score") is not None  # a valid ruler value may leave the score out (read as None)
-    if item.kind == "response":
-        return word_count(value.get("text", "")) > 0 if value["mode"] == "text" else value.get("image") is not None
-    return True
-
-
-def quiz_is_correct(item: Item, chosen: list[str]) -> bool:
-    """Right means exactly the keyed options: all of them, and nothing else."""
-    return frozenset(chosen) == item.correct_ids()
-
-
-def quiz_value_is_correct(item: Item, value: Any) -> bool:
-    """Whether a saved quiz value is right, recomputed from the item bank.
-
-    The value's own ``correct`` flag is what the widget saw when it saved, but the file is the
-    participant's to edit: a flag saying right beside a wrong choice is a forgery, so every reader
-    (checks, summary, dashboards) asks this instead of reading the flag.
-    """
-    chosen = value.get("chosen") if isinstance(value, dict) else None
-    return isinstance(chosen, list) and all(isinstance(c, str) for c in chosen) and quiz_is_correct(item, chosen)
+    return value is not None and valid_value(item, value) and KINDS[item.kind].answered(item, value)
 
 
 def _texts(record: dict[str, Any], key: str, item_id: str) -> dict[str, str]:
@@ -231,18 +141,6 @@ def _parse_options(record: dict[str, Any]) -> tuple[Option, ...]:
     if len({o.id for o in options}) != len(options):
         raise ValueError(f"item {record['id']}: duplicate option id")
     return tuple(options)
-
-
-def _check_kind_rules(item: Item) -> None:
-    if item.kind in ("quiz", "checklist", "choice") and len(item.options) < 2:
-        raise ValueError(f"item {item.id}: a {item.kind} needs at least two options")
-    if item.kind == "quiz":
-        if not item.correct_ids():
-            raise ValueError(f"item {item.id}: a quiz needs at least one correct option")
-        if not item.multiple and len(item.correct_ids()) != 1:
-            raise ValueError(f"item {item.id}: a single-choice quiz needs exactly one correct option")
-        if any(not o.feedback for o in item.options):
-            raise ValueError(f"item {item.id}: every quiz option needs feedback")
 
 
 KNOWN_FIELDS = {"id", "kind", "week", "text", "min_words", "digcomp", "construct", "gibbs_stage",
@@ -270,7 +168,7 @@ def _parse_item(record: dict[str, Any]) -> Item:
         min_checked=int(record.get("min_checked", 1)), prompts=prompts, anchors=anchors,
         extra={k: v for k, v in record.items() if k not in KNOWN_FIELDS},
     )
-    _check_kind_rules(item)
+    KINDS[item.kind].check(item)  # the kind's own rules (a quiz's key, a list's options)
     return item
 
 

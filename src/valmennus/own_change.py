@@ -14,7 +14,8 @@ from typing import Any
 
 from .answers import AnswerStore
 from .i18n import number, t
-from .items import Item, bank, item_group
+from .items import Item, bank, item_group, valid_value
+from .kinds import kind
 from .templates import Cell, Row, render
 
 GROUPS = ("area_1", "area_2", "area_3", "area_4", "area_5", "digital_courage", "mi", "ethics")
@@ -27,12 +28,12 @@ def _group(item: Item) -> str | None:
 
 
 def _score(item: Item, value: Any) -> float | None:
-    if item.kind == "ruler" and isinstance(value, dict):
-        score = value.get("score")
-        return float(score) if isinstance(score, int) and not isinstance(score, bool) else None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return None  # "cant_say", missing or not valid
+    """The number compared (a scale point, a ruler's score), as the item's kind reads it; None for
+    "en osaa sanoa", nothing saved, or a value no widget could have written (a hand-edited 7 on a 1-5
+    scale would otherwise move the mean)."""
+    if value is None or not valid_value(item, value):
+        return None
+    return kind(item.kind).change_score(item, value)
 
 
 def change_rows(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, int, float, float]]:

@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo
 from traitlets.config import Config
 
 from ..answers import AnswerStore, answers_filename
-from ..items import CANT_SAY, Item, for_week, quiz_is_correct, word_count
+from ..items import Item, for_week
+from ..kinds import kind
+from ..kinds.base import word_count
 
 # profile -> what the participant leaves undone ("empty": submits without answering anything)
 PROFILES = ("complete", "short_diary", "no_reflection", "partial_scales", "corrupt", "empty")
@@ -207,66 +209,60 @@ SHARED_THOUGHTS = [
 NICKNAMES = ["Kettu", "Mustikka", "Pohjantähti", "Kaisla", "Revontuli", "Tervaleppä"]
 
 
-def _clip(value: float, low: int, high: int) -> int:
-    return int(min(high, max(low, round(value))))
+# A few questions have their own spread (the weekly pulse): construct -> (values, weights).
+PULSE_ANSWERS: dict[str, tuple[list[object], list[int]]] = {
+    "pulse_usefulness": ([1, 2, 3, 4, 5], [1, 2, 5, 9, 6]),
+    "pulse_workload": (["too_little", "right", "too_much"], [1, 7, 2]),
+}
+_GIBBS_POOLS = {"description": DESC, "feelings": FEEL, "analysis": ANAL, "action_plan": PLAN}
+
+
+@dataclass(frozen=True)
+class PhraseVoice:
+    """A simulated participant's words (``kinds.base.Voice``): the kinds shape an answer, this fills it in.
+
+    ``short``: the participant writes a short diary (the ``short_diary`` profile).
+    """
+
+    short: bool = False
+
+    def words(self, item: Item, rng: random.Random, part: str = "text") -> str:
+        if part == "why_not_lower":
+            return rng.choice(FEEL)
+        if part == "what_would_raise":
+            return rng.choice(PLAN)
+        if part == "nickname":
+            return rng.choice(NICKNAMES)
+        if item.construct == "shared_task":  # its own phrases: a shared post never repeats a private answer
+            return _long_enough(rng.choice(SHARED_THOUGHTS), item, rng, SHARED_THOUGHTS)
+        if item.id.endswith("DIARY"):
+            return diary_text(rng, long=not self.short)
+        return _long_enough(rng.choice(_GIBBS_POOLS.get(item.gibbs_stage, DESC)), item, rng)
 
 
 def _survey_value(item: Item, participant: Participant, week: str, seed: int) -> object:
     """The same statement at baseline and at closing: a personal level, plus growth at the end.
 
     The level is drawn per participant and item (not per week), so the closing answer is the baseline
-    answer moved by the participant's growth and a little noise, as people answer a repeated survey.
+    answer moved by the participant's growth and a little noise, as people answer a repeated survey;
+    the item's kind turns the level into its answer (a scale point, a ruler's score).
     """
     base = random.Random(f"{seed}:level:{participant.id}:{item.id}")
     level = base.gauss(2.9, 0.8)
     closing = item.weeks.index(week) > 0 if week in item.weeks else False
     noise = random.Random(f"{seed}:noise:{participant.id}:{item.id}:{week}").gauss(0, 0.35)
-    if item.kind == "ruler":
-        score = level * 2 + (participant.growth * 2 if closing else 0) + noise * 2
-        rng = random.Random(f"{seed}:ruler:{participant.id}:{item.id}:{week}")
-        return {"score": _clip(score, 0, 10), "why_not_lower": rng.choice(FEEL), "what_would_raise": rng.choice(PLAN)}
-    if not closing and base.random() < 0.04:
-        return CANT_SAY
-    return _clip(level + (participant.growth if closing else 0) + noise, 1, 5)
+    words = random.Random(f"{seed}:ruler:{participant.id}:{item.id}:{week}")  # seed named as when only rulers had words
+    unsure = not closing and base.random() < 0.04
+    return kind(item.kind).example_at(item, level + (participant.growth if closing else 0) + noise, words,
+                                      PhraseVoice(), unsure)
 
 
 def _value_for(item: Item, participant: Participant, rng: random.Random) -> object:
-    """What the widget of ``item`` would save for a participant who answered it."""
-    if item.kind == "likert5" and item.construct == "pulse_usefulness":
-        return rng.choices([1, 2, 3, 4, 5], weights=[1, 2, 5, 9, 6])[0]
-    if item.kind == "choice" and item.construct == "pulse_workload":
-        return rng.choices(["too_little", "right", "too_much"], weights=[1, 7, 2])[0]
-    if item.kind == "likert5":
-        return rng.choices([1, 2, 3, 4, 5, CANT_SAY], weights=[1, 3, 6, 8, 4, 1])[0]
-    if item.kind == "cando4":
-        return rng.choices([1, 2, 3, 4], weights=[1, 4, 6, 3])[0]
-    if item.kind == "quiz":
-        chosen = sorted(item.correct_ids()) if rng.random() < 0.8 else [item.options[0].id]
-        return {"chosen": chosen, "correct": quiz_is_correct(item, chosen)}
-    if item.kind == "ruler":
-        return {"score": rng.randint(4, 10), "why_not_lower": rng.choice(FEEL), "what_would_raise": rng.choice(PLAN)}
-    if item.kind == "choice":
-        return rng.choice(item.options).id
-    if item.kind == "checklist":
-        ticked = [o.id for o in item.options if rng.random() < 0.6]
-        for option in item.options:  # a complete participant ticks at least the minimum
-            if len(ticked) >= item.min_checked:
-                break
-            if option.id not in ticked:
-                ticked.append(option.id)
-        return [o.id for o in item.options if o.id in ticked]
-    if item.kind == "share":
-        mode = rng.choices(["name", "nickname", "none"], weights=[4, 3, 3])[0]
-        return {"mode": mode, "nickname": rng.choice(NICKNAMES) if mode == "nickname" else ""}
-    if item.construct == "shared_task":  # its own phrases: a shared post never repeats a private answer
-        text = _long_enough(rng.choice(SHARED_THOUGHTS), item, rng, SHARED_THOUGHTS)
-        return {"mode": "text", "text": text, "image": None} if item.kind == "response" else text
-    if item.kind == "response":
-        return {"mode": "text", "text": _long_enough(rng.choice(DESC), item, rng), "image": None}
-    if item.id.endswith("DIARY"):
-        return diary_text(rng, long=participant.profile != "short_diary")
-    pool = {"description": DESC, "feelings": FEEL, "analysis": ANAL, "action_plan": PLAN}.get(item.gibbs_stage, DESC)
-    return _long_enough(rng.choice(pool), item, rng)
+    """What the widget of ``item`` would save for a participant who answered it (the kind shapes it)."""
+    if item.construct in PULSE_ANSWERS:
+        values, weights = PULSE_ANSWERS[item.construct]
+        return rng.choices(values, weights=weights)[0]
+    return kind(item.kind).example(item, rng, PhraseVoice(short=participant.profile == "short_diary"))
 
 
 def _long_enough(text: str, item: Item, rng: random.Random, pool: list[str] | None = None) -> str:

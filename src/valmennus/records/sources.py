@@ -171,31 +171,23 @@ def read_course(course: CourseSettings) -> CourseTables:
 def _answer_rows(values: dict[str, Any]) -> list[tuple[str, float, str | None]]:
     """(item, value, option) rows of one answers file: numbers and option ids only, never text.
 
-    likert5 and cando4 give their number (``"cant_say"`` gives no number and option ``cant_say``);
-    a ruler its 0-10 score only (its two follow-up texts are dropped here); a choice its option id;
-    a checklist one row per ticked option id; a quiz 1.0 or 0.0 for right or wrong, recomputed from
-    the item bank (the file's ``correct`` flag is the participant's to edit and never read). Items the
-    bank does not know, text kinds, and values a widget could not have written are skipped.
+    Each item's kind says what may be read (``ItemKind.numbers``): a scale its point (``"cant_say"`` no
+    number and option ``cant_say``), a ruler its 0-10 score only (never its two follow-up texts), a choice
+    its option id, a checklist one row per ticked option id, a quiz 1.0 or 0.0 for right or wrong,
+    recomputed from the item bank (the file's ``correct`` flag is the participant's to edit and never
+    read); a text, a response or a share gives nothing. Items the bank does not know and values a widget
+    could not have written are skipped.
     """
-    from ..items import CANT_SAY, bank, quiz_value_is_correct, valid_value
+    from ..items import bank, valid_value
+    from ..kinds import kind
 
     items = bank()
     rows: list[tuple[str, float, str | None]] = []
     for item_id, value in values.items():
         item = items.get(item_id)
-        if item is None or item.kind not in NUMERIC_KINDS or not valid_value(item, value):
+        if item is None or not valid_value(item, value):
             continue
-        if item.kind in ("likert5", "cando4"):
-            rows.append((item_id, float("nan"), CANT_SAY) if value == CANT_SAY else (item_id, float(value), None))
-        elif item.kind == "ruler":
-            if value.get("score") is not None:
-                rows.append((item_id, float(value["score"]), None))
-        elif item.kind == "choice":
-            rows.append((item_id, float("nan"), str(value)))
-        elif item.kind == "checklist":
-            rows.extend((item_id, 1.0, str(option)) for option in value)
-        elif item.kind == "quiz" and value["chosen"]:
-            rows.append((item_id, 1.0 if quiz_value_is_correct(item, value) else 0.0, None))
+        rows.extend((item_id, number, option) for number, option in kind(item.kind).numbers(item, value))
     return rows
 
 

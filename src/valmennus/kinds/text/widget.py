@@ -1,7 +1,8 @@
-"""Reflection: free text with a live word count against a gentle minimum, and optional guiding prompts.
+"""The reflection's widget: free text with a live word count against a gentle minimum, and optional
+guiding prompts.
 
-The prompts (e.g. Gibbs' reflective cycle) only guide; the answer is one text, so the completion
-check and the summary treat a prompted reflection like any other. ``value``: the text.
+The prompts (e.g. Gibbs' reflective cycle) only guide; the answer is one text (``kinds/text``), so the
+completion check and the summary treat a prompted reflection like any other.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
-from ..items import word_count
-from .base import AnswerWidget, labelled, part
+from ...i18n import t
+from ...widgets.base import AnswerWidget, labelled, part
+from ..base import word_count
 
 
 def prompts_html(prompts: tuple[str, ...]) -> str:

@@ -1,9 +1,7 @@
-"""Readiness ruler 0-10 (importance or confidence) with motivational-interviewing follow-ups.
+"""The readiness ruler's widget: 0-10 with its two follow-up questions ("Miksi et valinnut pienempää
+lukua?", "Mikä nostaisi lukua yhdellä?"), saved together as one ``value`` (``kinds/ruler``).
 
-The two follow-up questions ("Miksi et valinnut pienempää lukua?", "Mikä nostaisi lukua yhdellä?")
-are where the change talk happens, so they are stored with the score as one answer (``value``):
-``{"score": 0-10 | None, "why_not_lower": str, "what_would_raise": str}``. Radio buttons, not a
-slider: "not answered" must differ from 0, and every point is reachable by keyboard.
+Radio buttons, not a slider: "not answered" must differ from 0, and every point is reachable by keyboard.
 """
 
 from __future__ import annotations
@@ -12,9 +10,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
-from ..items import RULER_FOLLOW_UPS
-from .base import AnswerWidget, labelled, part
+from ...i18n import t
+from ...widgets.base import AnswerWidget, labelled, part
+from . import RULER_FOLLOW_UPS
 
 
 class Ruler(AnswerWidget):

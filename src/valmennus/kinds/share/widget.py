@@ -1,8 +1,7 @@
-"""Share with the group: under my name, under a nickname, or not at all (the default).
+"""The share widget: under my name, under a nickname, or not at all (the default).
 
-Nothing saved means not shared, so a participant who never touches this widget shares nothing.
-Saved (``value``) as ``{"mode": "none" | "name" | "nickname", "nickname": str}``; a nickname choice
-with an empty nickname is saved as it is but read as not shared (and the widget says so).
+``value`` as the kind (``kinds/share``) saves it; a nickname choice with an empty nickname is saved as it
+is but read as not shared, and the widget says so.
 """
 
 from __future__ import annotations
@@ -11,9 +10,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
-from ..items import MAX_NICKNAME_CHARS, SHARE_MODES, is_shared
-from .base import AnswerWidget, labelled, part
+from ...i18n import t
+from ...widgets.base import AnswerWidget, labelled, part
+from . import MAX_NICKNAME_CHARS, SHARE_MODES, is_shared
 
 NOT_SHARED = {"mode": "none", "nickname": ""}
 

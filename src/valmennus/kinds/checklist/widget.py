@@ -1,5 +1,5 @@
-"""Checklist / action plan: tick the steps you commit to; ``value`` is the list of ticked option ids,
-in the plan's order."""
+"""The checklist's widget: one checkbox per step, and a count of the ticked ones; ``value`` as the kind
+(``kinds/checklist``) saves it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
-from .base import AnswerWidget, checkbox, part, question_html
+from ...i18n import t
+from ...widgets.base import AnswerWidget, checkbox, part, question_html
 
 
 class Checklist(AnswerWidget):

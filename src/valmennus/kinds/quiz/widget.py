@@ -1,10 +1,9 @@
-"""Quiz: single or multiple choice with immediate feedback on every chosen option.
+"""The quiz's widget: radio buttons (one right option) or checkboxes (several), with immediate feedback on
+every chosen option.
 
-The saved value (``value``) records what was chosen and whether it was right,
-``{"chosen": [...], "correct": ...}``, the choices in the item's order and the flag recomputed
-whenever a value is set; the autograder check (``checks.require_correct``) recomputes correctness
-from the item bank and never trusts the stored flag, which a participant could edit. Right or
-wrong is said in words, not colour.
+``value`` is ``{"chosen": [...], "correct": ...}`` (``kinds/quiz``), the choices in the item's order and
+the flag recomputed whenever a value is set; no reader trusts the flag. Right or wrong is said in words,
+not colour.
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
-from ..items import quiz_is_correct
-from .base import AnswerWidget, checkbox, labelled, part, question_html
+from ...i18n import t
+from ...widgets.base import AnswerWidget, checkbox, labelled, part, question_html
+from . import quiz_is_correct
 
 
 def feedback_html(item: Any, chosen: list[str]) -> str:

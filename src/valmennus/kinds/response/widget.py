@@ -1,7 +1,7 @@
-"""A choice of how to take part: write a text, or upload a photo or drawing.
+"""The response's widget: a text or an uploaded photo or drawing, the participant's choice.
 
-Saved (``value``) as ``{"mode": "text" | "image", "text": str, "image": None | reference}`` (see files.py for the
-reference). Switching mode keeps both the text and the image, so changing one's mind loses nothing.
+``value`` as the kind (``kinds/response``) saves it; the image is stored beside the answers file by
+``uploads.py``. Switching mode keeps both the text and the image, so changing one's mind loses nothing.
 A refused upload (too large, not an image) changes nothing and says why in the participant's language.
 """
 
@@ -11,10 +11,11 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..i18n import t
-from ..items import RESPONSE_MODES, word_count
-from ..uploads import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
-from .base import AnswerWidget, labelled, part, question_html, status_html
+from ...i18n import t
+from ...uploads import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
+from ...widgets.base import AnswerWidget, labelled, part, question_html, status_html
+from ..base import word_count
+from . import RESPONSE_MODES
 
 ACCEPT = "image/png,image/jpeg,image/webp,image/gif,.png,.jpg,.jpeg,.webp,.gif"
 NO_RESPONSE = {"mode": "text", "text": "", "image": None}

@@ -1,14 +1,10 @@
-"""One choice without a right answer (background questions, the weekly workload): radio buttons.
-
-Saved (``value``) as the chosen option's id, so a reworded option keeps its answers and dashboards
-count by id.
-"""
+"""The choice's widget: radio buttons, one per option; ``value`` (the option's id) as the kind saves it."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 
-from .base import AnswerWidget, labelled
+from ...widgets.base import AnswerWidget, labelled
 
 
 class Choice(AnswerWidget):
