@@ -26,6 +26,20 @@ c.CourseDirectory.db_url = os.environ.get("VALMENNUS_DB_URL", f"sqlite:///{here 
 c.Exchange.root = os.environ.get("VALMENNUS_EXCHANGE", str(here / "exchange"))
 c.NbGrader.logfile = str(here / "nbgrader.log")
 
+# The package's own options (valmennus.options), all optional. `valmennus config` lists each one with its
+# help and current value; `valmennus config --sample` prints them all, commented, to copy here. An
+# environment variable that is set overrides each (how a hub passes per-user values; its name is in the
+# listing). Keep secrets (SMTP password, webhook address, pseudonym key) in the environment, not here.
+# c.Valmennus.language = "fi"                     # fi, en or sv: widgets, checks, reminders, commands, dashboards
+# c.Reminders.smtp_host = "smtp.example.org"      # e-mail reminders: server, port, sender (empty: no e-mail)
+# c.Reminders.smtp_port = 587
+# c.Reminders.smtp_from = "valmennus@example.org"
+# c.Reminders.smtp_user = "valmennus"             # password: VALMENNUS_SMTP_PASSWORD in the environment
+# c.Reminders.smtp_starttls = True
+# c.Grading.fork_kernels = True                   # False: start grading kernels the ordinary way (--no-fork)
+# c.Dashboards.courses = ["/srv/kurssit/kevat-2027-a", "/srv/kurssit/kevat-2027-b"]  # cohorts to compare
+# c.Dashboards.role = "coordinator"               # or "facilitator" with c.Dashboards.facilitator = "<user>"
+
 # A week notebook runs in about a second; 120 s leaves room on a loaded machine (default is 30 s).
 c.Execute.timeout = 120
 

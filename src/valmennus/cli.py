@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .course.guard import answer_files
 from .course.settings import CONFIG_FILE, CourseSettings
 from .i18n import t
+from .options import COURSE_ENV, Dashboards, Grading, OptionError, Valmennus, as_env, configured
 
 if TYPE_CHECKING:
     from .demo.course_loop import LoopReport
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def _repo(path: str) -> Path:
     root = Path(path).resolve()
-    if not (root / CONFIG_FILE).is_file() or not (root / "source").is_dir():
+    if not (root / CONFIG_FILE).is_file() or not CourseSettings.load(root).path("source").is_dir():
         sys.exit(f"{root}: ei kurssikansio (puuttuu {CONFIG_FILE} tai source/) / not a course folder")
     return root
 
@@ -32,7 +33,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .ops.nbgrader_cli import StepFailed, run_nbgrader
 
     root = _repo(args.course)
-    stray = answer_files(root / "source")
+    course = CourseSettings.load(root)
+    stray = answer_files(course.path("source"))
     if stray:
         print(t("source_answers_refused", path=stray[0].relative_to(root)), file=sys.stderr)
         return 2
@@ -43,14 +45,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     for made in built:
         print(f"  ok  {made.path.relative_to(root)}{' (päivitetty / updated)' if made.changed else ''}")
-    for week in args.weeks or CourseSettings.load(root).weeks():
+    for week in args.weeks or course.weeks():
         try:
             run_nbgrader(root, "generate_assignment", week, "--force", "--no-db",
                          log_dir=root / ".logs")
         except StepFailed as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(f"  ok  release/{week}")
+        print(f"  ok  {course.path('release', week=week).relative_to(root)}")
     return 0
 
 
@@ -160,9 +162,9 @@ def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
         key_file.write_text(secrets.token_hex(32), encoding="utf-8")
         key_file.chmod(0o600)  # a secret: whoever has it can link pseudonyms back to ids
     course_dirs = [Path(d).resolve() for d in course_dirs]  # the kernels run in dashboards/
-    env = {**os.environ, "VALMENNUS_COURSES": os.pathsep.join(str(d) for d in course_dirs),
-           "VALMENNUS_COURSE": str(course_dirs[0]),
-           "VALMENNUS_PSEUDONYM_KEY": os.environ.get("VALMENNUS_PSEUDONYM_KEY") or key_file.read_text().strip()}
+    key = configured(Dashboards, course_dirs[0]).pseudonym_key or key_file.read_text().strip()
+    env = {**os.environ, COURSE_ENV: str(course_dirs[0]),
+           **as_env(Dashboards, courses=course_dirs, pseudonym_key=key)}
     print(f"\nDashboards: http://127.0.0.1:{port}/  (Ctrl-C stops them)", flush=True)
     cmd = [sys.executable, "-m", "voila", str(root / "dashboards"), "--no-browser", f"--port={port}",
            "--Voila.ip=127.0.0.1", "--show_tracebacks=False", "--preheat_kernel=True", "--pool_size=1"]
@@ -235,8 +237,8 @@ def cmd_autograde(args: argparse.Namespace) -> int:
     from .ops.autograde import autograde, results_table
 
     course = _course(args)
-    if args.no_fork:
-        os.environ["VALMENNUS_FORK_KERNELS"] = "0"
+    if args.no_fork:  # the workers read it (options.Grading), as they would the hub's
+        os.environ.update(as_env(Grading, fork_kernels=False))
     status = 0
     for week in _weeks(args, course):
         results = autograde(course, week, workers=args.workers, progress=not args.quiet)
@@ -274,7 +276,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
         current_week(schedule, datetime.now(UTC))
     if week is None:
         sys.exit(t("ops_no_week"))
-    report = remind(course, week, Channels.from_env(), send=args.send)
+    report = remind(course, week, Channels.for_course(course), send=args.send)
     if not report.reminders:
         print(t("ops_remind_none", week=week.id))
         return 0
@@ -333,6 +335,21 @@ def cmd_privacy(args: argparse.Namespace) -> int:
     where = [*report.remaining.gradebook, *map(str, report.remaining.files), *map(str, report.remaining.text_hits)]
     print(t("ops_erase_left", pid=args.participant, where=", ".join(where)), file=sys.stderr)
     return 8
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Every option of the package with its help, environment variable and the course's current value
+    (``valmennus.options``; exit 2 when one is unusable); with ``--sample``, commented lines to copy
+    into nbgrader_config.py."""
+    from .options import config_sample, course_root, describe, option_problems
+
+    if args.sample:
+        print(config_sample())
+        return 0
+    root = Path(args.course).resolve()
+    course = root if (root / CONFIG_FILE).is_file() else course_root(root)
+    print(describe(course))
+    return 2 if option_problems(course) else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -405,14 +422,33 @@ def parser() -> argparse.ArgumentParser:
                     help=("kansio, johon seinä julkaistiin (share --publish), jos sitä ei ole kirjattu / "
                           "a folder a wall was published to (share --publish), if not recorded"))
     pv.set_defaults(func=cmd_privacy)
+
+    cf = sub.add_parser("config", help="asetukset ohjeineen ja nykyisine arvoineen / every option with its help "
+                                       "and current value (set in nbgrader_config.py)")
+    cf.add_argument("--sample", action="store_true",
+                    help="kommentoidut rivit nbgrader_config.py:hyn / commented lines for nbgrader_config.py")
+    cf.set_defaults(func=cmd_config, pass_language=False)
     return p
+
+
+def _pass_language(args: argparse.Namespace) -> None:
+    """The course's language for this command and every process it starts (nbgrader, grading kernels,
+    Voilà), passed on as the hub passes it: ``--lang``, else the course's option (with its override).
+    The kernels then never run the course's config (which imports nbgrader) to learn it."""
+    root = Path(args.course).resolve()
+    language = args.lang or configured(Valmennus, root if (root / CONFIG_FILE).is_file() else None).language
+    os.environ.update(as_env(Valmennus, language=language))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.lang:
-        os.environ["VALMENNUS_LANG"] = args.lang
-    return int(args.func(args) or 0)
+    try:
+        if getattr(args, "pass_language", True):
+            _pass_language(args)
+        return int(args.func(args) or 0)
+    except OptionError as exc:  # a misconfigured option: which one, where from, what it accepts
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """Which courses a dashboard shows, and everything it needs from them as tidy tables with a ``cohort`` column.
 
-The one place that knows where dashboards look: ``VALMENNUS_COURSES`` (course directories separated
-by ``os.pathsep``), else ``VALMENNUS_COURSE`` or the nearest course folder upwards (``find_course``).
+The one place that knows where dashboards look: the option ``Dashboards.courses`` (in nbgrader_config.py,
+or ``VALMENNUS_COURSES`` from a hub: course directories separated by ``os.pathsep``), else the course in
+use (``VALMENNUS_COURSE`` or the nearest course folder upwards: ``find_course``).
 A cohort is named by its course directory's name. Reading is here; computing is in the pure modules.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..course.schedule import load_schedule
 from ..course.settings import CourseSettings, find_course
+from ..options import Dashboards, configured
 from ..records.sources import (
     ANSWER_COLUMNS,
     UNKNOWN_FACILITATOR,
@@ -32,8 +33,8 @@ PEOPLE_COLUMNS = ["cohort", "participant", "first_name", "last_name", "facilitat
 
 
 def course_dirs() -> list[Path]:
-    """The course directories to show, from the environment (see the module's docstring)."""
-    listed = [p for p in os.environ.get("VALMENNUS_COURSES", "").split(os.pathsep) if p.strip()]
+    """The course directories to show, from the options (see the module's docstring)."""
+    listed = [p for p in configured(Dashboards).courses if p.strip()]
     if listed:
         return [Path(p).expanduser().resolve() for p in listed]
     return [find_course()]

@@ -6,15 +6,17 @@ Rules (DESIGN §4), all applied here so every view gets them the same way:
   ``O-`` and a keyed hash of (cohort, login id): stable from day to day (a coordinator and a
   facilitator can talk about "O-7KQ2M"), not guessable without the key (a plain hash of a name is),
   different in two cohorts, and independent of the roster's order (no alphabetical hints). The key
-  is ``VALMENNUS_PSEUDONYM_KEY``; without it each dashboard kernel draws a random key, so the
-  pseudonyms change with every opening (safe, but less useful) and the page says so.
+  is the option ``Dashboards.pseudonym_key`` (``VALMENNUS_PSEUDONYM_KEY`` from a hub); without it each
+  dashboard kernel draws a random key, so the pseudonyms change with every opening (safe, but less
+  useful) and the page says so.
 * No breakdown of a group smaller than ``MIN_GROUP`` (5): an aggregate of fewer respondents is
   blanked and marked, never shown. Applies to everything computed from answers (skills, pulse,
   course feedback) and to feedback turnaround per week and per facilitator.
-* Roles (``VALMENNUS_DASHBOARD_ROLE``): ``coordinator`` (default, also for any unknown value) sees
-  pseudonyms only. ``facilitator`` (with ``VALMENNUS_FACILITATOR`` = their user name) sees the names
-  of the participants the roster (``roster.csv``, column ``facilitator``) assigns to them, beside
-  the pseudonym; everyone else stays pseudonymous. No roster, no names.
+* Roles (``Dashboards.role``, ``VALMENNUS_DASHBOARD_ROLE`` from a hub): ``coordinator`` (default, also
+  for any unknown value) sees pseudonyms only. ``facilitator`` (with ``Dashboards.facilitator``, or
+  ``VALMENNUS_FACILITATOR``, = their user name) sees the names of the participants the roster
+  (``roster.csv``, column ``facilitator``) assigns to them, beside the pseudonym; everyone else stays
+  pseudonymous. No roster, no names. The options are read by ``valmennus.options``.
 """
 
 from __future__ import annotations
@@ -22,15 +24,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 
 import pandas as pd
 
+from ..options import COORDINATOR, FACILITATOR, Dashboards, configured
+
 MIN_GROUP = 5
-COORDINATOR = "coordinator"
-FACILITATOR = "facilitator"
 PSEUDONYM_PREFIX = "O-"
 _MIN_DIGITS = 5
 _EPHEMERAL_KEY = secrets.token_bytes(32)  # one per process: a dashboard kernel
@@ -45,8 +46,10 @@ class Viewer:
 
     @classmethod
     def from_env(cls) -> Viewer:
-        role = os.environ.get("VALMENNUS_DASHBOARD_ROLE", COORDINATOR).strip().lower()
-        who = os.environ.get("VALMENNUS_FACILITATOR", "").strip()
+        """The viewer the dashboards' options name (the course's file, overridden by what the hub sets
+        for this user's server)."""
+        options = configured(Dashboards)
+        role, who = options.role.strip().lower(), options.facilitator.strip()
         if role == FACILITATOR and who:
             return cls(FACILITATOR, who)
         return cls(COORDINATOR, "")  # unknown role or a facilitator without a name: the safe default
@@ -57,9 +60,9 @@ class Viewer:
 
 def pseudonym_key() -> tuple[bytes, bool]:
     """The key for pseudonyms and whether it is stable (set by the deployment) or drawn for this process."""
-    configured = os.environ.get("VALMENNUS_PSEUDONYM_KEY", "")
-    if configured:
-        return configured.encode("utf-8"), True
+    key = configured(Dashboards).pseudonym_key
+    if key:
+        return key.encode("utf-8"), True
     return _EPHEMERAL_KEY, False
 
 

@@ -28,6 +28,8 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
+from .settings import step_path
+
 COURSE_TEXT = "kurssi"  # the one folder a course author edits
 FORMAT = "md:myst"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -53,7 +55,8 @@ def text_path(root: Path, week: str) -> Path:
 
 
 def source_path(root: Path, week: str) -> Path:
-    return root / "source" / week / f"{week}.ipynb"
+    """The week's source notebook where nbgrader looks for it (the course's layout, ``settings.step_path``)."""
+    return step_path(root, "source", week=week) / f"{week}.ipynb"
 
 
 def text_weeks(root: Path) -> list[str]:
@@ -64,7 +67,7 @@ def text_weeks(root: Path) -> list[str]:
 
 def _source_weeks(root: Path) -> list[str]:
     """The week folders of ``source/`` (hidden folders such as Jupyter's checkpoints are not weeks)."""
-    source = root / "source"
+    source = step_path(root, "source")
     return sorted(p.name for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")) \
         if source.is_dir() else []
 
@@ -150,7 +153,8 @@ def build_sources(root: str | os.PathLike[str], weeks: list[str] | None = None) 
         weeks = text_weeks(root)
         orphans = [name for name in _source_weeks(root) if name not in weeks]
         if orphans:
-            raise BuildError(f"source/{orphans[0]} ilman tekstiä {COURSE_TEXT}/{orphans[0]}.md: kirjoita viikko"
+            orphan = step_path(root, "source", week=orphans[0]).relative_to(root)
+            raise BuildError(f"{orphan} ilman tekstiä {COURSE_TEXT}/{orphans[0]}.md: kirjoita viikko"
                              f" kansioon {COURSE_TEXT}/ (source/ tehdään siitä) / has no {COURSE_TEXT}/"
                              f"{orphans[0]}.md: write the week in {COURSE_TEXT}/, source/ is generated")
     made: list[tuple[str, bytes]] = []
@@ -171,7 +175,7 @@ def stale_sources(root: str | os.PathLike[str]) -> list[str]:
     problems: list[str] = []
     for name in _source_weeks(root):
         if name not in weeks:
-            problems.append(f"source/{name} has no {COURSE_TEXT}/{name}.md")
+            problems.append(f"{step_path(root, 'source', week=name).relative_to(root)} has no {COURSE_TEXT}/{name}.md")
     for week in weeks:
         out = source_path(root, week)
         nb = notebook_from_text(text_path(root, week).read_text(encoding="utf-8"), f"{COURSE_TEXT}/{week}.md")

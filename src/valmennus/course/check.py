@@ -19,13 +19,15 @@ import nbformat
 from ..items import bank, for_week
 from .guard import answer_files
 from .schedule import load_schedule
+from .settings import step_path
 
 _LINK = re.compile(r"<([a-z]+://[^>\s]*)>|\]\(([a-z]+://[^)\s]*)\)|(?<![<(\[/])\b([a-z]+://[^\s)>\]]+)")
 _CALLS = ("ask", "ask_all", "require", "require_correct")
 
 
 def source_notebooks(root: Path) -> list[Path]:
-    return sorted((Path(root) / "source").glob("*/*.ipynb"))
+    """Each week's source notebook(s), where the course's layout puts ``source/`` (``settings.step_path``)."""
+    return sorted(step_path(root, "source").glob("*/*.ipynb"))
 
 
 def asked_items(code: str) -> list[str]:
@@ -101,7 +103,7 @@ def course_problems(root: Path) -> list[str]:
         if path.stem != path.parent.name:
             problems.append(f"{path}: a week's notebook is named after its folder ({path.parent.name}.ipynb)")
         problems += notebook_problems(path)
-    problems += [f"answers file under source/: {p.relative_to(root)}" for p in answer_files(root / "source")]
+    problems += [f"answers file under source/: {p.relative_to(root)}" for p in answer_files(step_path(root, "source"))]
     weeks = {p.parent.name for p in notebooks}
     scheduled = [w.id for w in load_schedule(root)]
     problems += [f"schedule.yaml names {w}, which has no notebook in source/" for w in scheduled if w not in weeks]

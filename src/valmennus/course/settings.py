@@ -1,12 +1,12 @@
 """Where a course lives and how it is configured, read from its own ``nbgrader_config.py``.
 
 Every reader of a course (commands, dashboards, tests) takes the course id, gradebook URL and
-exchange root from the same file nbgrader reads, so they can never disagree with nbgrader.
+exchange root from the same file nbgrader reads, so they can never disagree with nbgrader. The file is
+loaded (once per version) by ``valmennus.options``, which also reads the package's own options from it.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import os
 import re
@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from traitlets.config import Config
-from traitlets.config.loader import PyFileConfigLoader
+from ..options import CONFIG_FILE, COURSE_ENV, config_mtime, course_root, load_config
 
 if TYPE_CHECKING:
     from nbgrader.coursedir import CourseDirectory
 
-CONFIG_FILE = "nbgrader_config.py"
 
 
 class CourseNotFound(FileNotFoundError):
@@ -55,15 +53,14 @@ class CourseSettings:
 
     def _layout(self) -> Layout:
         """The course's folder layout (cached per config version), without importing nbgrader."""
-        return _layout(str(self.root), _mtime(self.root))
+        return _layout(str(self.root), config_mtime(self.root))
 
     def path(self, step: str, participant: str = ".", week: str = ".") -> Path:
         """The course folder of an nbgrader step (``source``, ``release``, ``submitted``, ``autograded``,
         ``feedback``) for a participant and week, as nbgrader's ``CourseDirectory.format_path`` lays it
         out (so ``directory_structure`` and ``<step>_directory`` settings hold). ``"."`` leaves a part
         out; ``"*"`` makes a glob pattern."""
-        coursedir = self._layout()
-        return Path(coursedir.format_path(getattr(coursedir, f"{step}_directory"), participant, week))
+        return step_path(self.root, step, participant, week)
 
     def find(self, step: str, pattern: str = "", participant: str = "*",
              week: str = "*") -> list[tuple[str, str, Path]]:
@@ -91,29 +88,6 @@ class CourseSettings:
         """Assignment names, from ``source/``: one folder per week."""
         source = self.path("source")
         return sorted(p.name for p in source.iterdir() if p.is_dir()) if source.is_dir() else []
-
-
-def _mtime(root: Path) -> int:
-    try:
-        return (root / CONFIG_FILE).stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-@functools.lru_cache(maxsize=32)
-def _load_config(root: str, mtime: int) -> Config:
-    if not (Path(root) / CONFIG_FILE).is_file():
-        return Config()  # nbgrader's defaults, as nbgrader itself runs without the file
-    return PyFileConfigLoader(CONFIG_FILE, path=root).load_config()
-
-
-def load_config(root: str | os.PathLike[str]) -> Config:
-    """The course's nbgrader config (``nbgrader_config.py`` in ``root``): the one loader of it.
-
-    Cached per file version; each call returns a copy of its own, free to change. Without the file:
-    an empty config (nbgrader's defaults)."""
-    root = Path(root).resolve()
-    return copy.deepcopy(_load_config(str(root), _mtime(root)))
 
 
 def _new_coursedir(root: str) -> CourseDirectory:
@@ -170,12 +144,18 @@ def _layout(root: str, mtime: int) -> Layout:  # noqa: ARG001  (mtime: a new ent
                   directories={step: section.get(f"{step}_directory", step) for step in STEPS})
 
 
+def step_path(root: str | os.PathLike[str], step: str, participant: str = ".", week: str = ".") -> Path:
+    """``CourseSettings.path`` of the course folder ``root``, which may have no nbgrader_config.py yet
+    (nbgrader's layout then): the course build writes ``source/`` of a folder that is not yet a course."""
+    root = str(Path(root).resolve())
+    layout = _layout(root, config_mtime(root))
+    return Path(layout.format_path(getattr(layout, f"{step}_directory"), participant, week))
+
+
 def find_course(start: str | os.PathLike[str] | None = None) -> Path:
-    """``VALMENNUS_COURSE`` if set, else the nearest folder upwards from ``start`` with nbgrader_config.py."""
-    if os.environ.get("VALMENNUS_COURSE"):
-        return Path(os.environ["VALMENNUS_COURSE"]).resolve()
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
-    raise CourseNotFound(f"no {CONFIG_FILE} in {here} or above; set VALMENNUS_COURSE")
+    """The course in use (``options.course_root``: ``VALMENNUS_COURSE`` if set, else the nearest folder
+    upwards from ``start`` with nbgrader_config.py); CourseNotFound when there is none."""
+    root = course_root(start)
+    if root is None:
+        raise CourseNotFound(f"no {CONFIG_FILE} in {Path(start or Path.cwd()).resolve()} or above; set {COURSE_ENV}")
+    return root

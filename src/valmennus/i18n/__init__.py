@@ -2,7 +2,8 @@
 
 The messages are ``locale/<lang>/LC_MESSAGES/valmennus.po`` (``fi``, ``en``, ``sv``); a test checks
 that every message is in every language with the same placeholders and every plural form. The
-language is chosen by course configuration: ``VALMENNUS_LANG`` in the environment, else ``fi``.
+language is chosen by course configuration: ``c.Valmennus.language`` in the course's nbgrader_config.py,
+overridden by ``VALMENNUS_LANG`` in the environment (``valmennus.options``), else ``fi``.
 nbgrader's own Lab panels stay English; these are the strings of our widgets, checks, summaries,
 commands and dashboards.
 
@@ -37,7 +38,6 @@ from __future__ import annotations
 
 import gettext
 import io
-import os
 import string
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,11 +53,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
+from ..options import DEFAULT_LANGUAGE, LANGUAGES, OptionError, Valmennus, configured
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-LANGUAGES = ("fi", "en", "sv")
-DEFAULT_LANGUAGE = "fi"
 LOCALES = {"fi": "fi_FI", "en": "en_GB", "sv": "sv_FI"}  # Babel (CLDR) locale of each course language
 DOMAIN = "valmennus"
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -68,8 +68,13 @@ _PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2212": "-"})
 
 
 def current_language() -> str:
-    lang = os.environ.get("VALMENNUS_LANG", DEFAULT_LANGUAGE).strip().lower()[:2]
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    """The course's language (``options.Valmennus.language`` of the course in use). A value that is no
+    course language means Finnish here: a participant's notebook must never fail over the setting;
+    ``valmennus config`` and every ``valmennus`` command name the bad value."""
+    try:
+        return configured(Valmennus).language
+    except OptionError:
+        return DEFAULT_LANGUAGE
 
 
 def po_path(lang: str) -> Traversable:

@@ -32,6 +32,7 @@ from traitlets.config import Config
 
 from ..course.gradebook import ensure_scripts_on_path, open_gradebook
 from ..course.settings import CourseSettings, load_config
+from ..options import Grading, configured
 
 SQLITE_BUSY_TIMEOUT_S = 60
 
@@ -140,9 +141,10 @@ def _speed_up_nbgrader_in_this_worker() -> None:
         common.jsonschema = _CachedSchemaValidation()
 
 
-def fork_kernels_enabled() -> bool:
-    """Grading kernels are forked from a preloaded zygote (ops/forkkernel.py) unless VALMENNUS_FORK_KERNELS=0."""
-    return os.environ.get("VALMENNUS_FORK_KERNELS", "1") != "0"
+def fork_kernels_enabled(course_root: str) -> bool:
+    """Grading kernels are forked from a preloaded zygote (ops/forkkernel.py) unless the course's option
+    ``Grading.fork_kernels`` is off (``VALMENNUS_FORK_KERNELS=0``: what ``--no-fork`` passes to workers)."""
+    return configured(Grading, course_root).fork_kernels
 
 
 def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
@@ -161,7 +163,7 @@ def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     overrides.CourseDirectory.db_url = patient_db_url(config.CourseDirectory.get("db_url", ""))
     overrides.BaseConverter.force = True
     overrides.NbGrader.logfile = ""
-    if fork_kernels_enabled():
+    if fork_kernels_enabled(course_root):
         from .forkkernel import ForkingKernelManager
 
         overrides.Execute.kernel_manager_class = ForkingKernelManager

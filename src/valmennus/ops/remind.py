@@ -17,10 +17,9 @@ markup (Slack's ``<!channel>`` and ``<url|label>``, HTML in Teams and Matrix bri
 from __future__ import annotations
 
 import json
-import os
 import smtplib
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from importlib import resources
@@ -32,6 +31,7 @@ from ..course.schedule import Week
 from ..course.settings import CourseSettings
 from ..i18n import HELSINKI, current_language, local_datetime
 from ..jsonlines import read_jsonl
+from ..options import Reminders, configured
 from ..records.sources import read_collected, read_gradebook, read_inbound
 
 LOG_FILE = "reminders.jsonl"
@@ -39,7 +39,8 @@ LOG_FILE = "reminders.jsonl"
 
 @dataclass(frozen=True)
 class Channels:
-    """Where reminders go; from the environment so that no secret sits in the repository."""
+    """Where reminders go: the course's ``Reminders`` options (``valmennus.options``; the secrets in the
+    environment of whoever sends, so that none sits in the repository)."""
 
     smtp_host: str = ""
     smtp_port: int = 25
@@ -50,13 +51,10 @@ class Channels:
     webhook_url: str = ""
 
     @classmethod
-    def from_env(cls) -> Channels:
-        env = os.environ
-        return cls(smtp_host=env.get("VALMENNUS_SMTP_HOST", ""), smtp_port=int(env.get("VALMENNUS_SMTP_PORT", "25")),
-                   smtp_from=env.get("VALMENNUS_SMTP_FROM", ""), smtp_user=env.get("VALMENNUS_SMTP_USER", ""),
-                   smtp_password=env.get("VALMENNUS_SMTP_PASSWORD", ""),
-                   smtp_starttls=env.get("VALMENNUS_SMTP_STARTTLS", "") == "1",
-                   webhook_url=env.get("VALMENNUS_WEBHOOK_URL", ""))
+    def for_course(cls, course: CourseSettings) -> Channels:
+        """The channels ``course``'s options name (OptionError names a value that does not fit)."""
+        options = configured(Reminders, course.root)
+        return cls(**{f.name: getattr(options, f.name) for f in fields(cls)})
 
     def enabled(self) -> list[str]:
         return [name for name, on in (("email", bool(self.smtp_host and self.smtp_from)),
