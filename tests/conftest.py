@@ -1,11 +1,13 @@
 """Shared fixtures. The expensive ones run once per test session:
 
-- ``graded_course`` plays week 1 through the real nbgrader loop once per gradebook backend (SQLite,
-  then PostgreSQL); the week-1 workflow and dashboard tests read it, so they run against both.
-- ``eight_week_course`` plays the whole course (week 0 to the closing week) with plain ``nbgrader``
-  commands for the seven participants of ``COHORT``, on the simulated clock.
-- ``demo_cohorts`` is that course and a second cohort (graded with ``valmennus autograde``): what
-  the coordinator dashboards are tested against."""
+- ``graded_course`` plays week 1 through the real nbgrader loop once per gradebook backend: on SQLite
+  with the plain ``nbgrader`` commands a facilitator could type (the one workflow that drives them
+  end to end), on PostgreSQL with the facilitator's ``valmennus`` steps (nbgrader's Python API, the
+  parallel grader); the week-1 workflow and dashboard tests read it, so they run against both.
+- ``eight_week_course`` plays the whole course (week 0 to the closing week) with the ``valmennus``
+  steps for the seven participants of ``COHORT``, on the simulated clock.
+- ``demo_cohorts`` is that course and a second cohort: what the coordinator dashboards are tested
+  against. The tests only read these courses, so each is played once per session."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ sys.path.insert(0, str(REPO / "deploy"))  # pgcluster: the PostgreSQL helper sha
 from pgcluster import PostgresCluster, start_cluster  # noqa: E402
 
 GRADEBOOK_BACKENDS = ["sqlite", "postgresql"]
+STEPS_FOR_BACKEND = {"sqlite": "nbgrader", "postgresql": "valmennus"}
 
 # The three participants of the workflow test: one of each kind a facilitator meets.
 TRIO = [
@@ -91,13 +94,15 @@ def use_postgres_gradebook(course: Path, cluster: PostgresCluster, database: str
 
 @pytest.fixture(scope="session", params=GRADEBOOK_BACKENDS)
 def graded_course(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> LoopReport:
-    """Week 1 through release, submit, collect, autograde, feedback, for TRIO (real nbgrader), once per backend."""
+    """Week 1 through release, submit, collect, autograde, feedback, for TRIO (real nbgrader), once per backend:
+    the plain commands on SQLite, the ``valmennus`` steps on PostgreSQL."""
     os.environ.pop("NBGRADER_EXECUTION", None)
     work = tmp_path_factory.mktemp(f"course-loop-{request.param}")
     course = prepare_course(REPO, work / "course")
     if request.param == "postgresql":
         use_postgres_gradebook(course, request.getfixturevalue("postgres_cluster"), "loop_gradebook")
-    report = run_week(course, work / "homes", TRIO, say=lambda _msg: None, progress=False)
+    report = run_week(course, work / "homes", TRIO, say=lambda _msg: None, progress=False,
+                      steps=STEPS_FOR_BACKEND[request.param])
     assert report.course.db_url.startswith(request.param)  # the backend under test is the one in use
     assert (course / "gradebook.db").exists() == (request.param == "sqlite")
     return report
@@ -115,7 +120,7 @@ def course_weeks() -> list[str]:
 
 @pytest.fixture(scope="session")
 def eight_week_course(tmp_path_factory: pytest.TempPathFactory) -> list[LoopReport]:
-    """Every week of the course for ``COHORT`` with the real nbgrader commands, on the simulated clock."""
+    """Every week of the course for ``COHORT`` with the ``valmennus`` steps, on the simulated clock."""
     os.environ.pop("NBGRADER_EXECUTION", None)
     work = tmp_path_factory.mktemp("eight-weeks")
     course = prepare_course(REPO, work / "kevat-2027-a")
@@ -128,5 +133,5 @@ def demo_cohorts(eight_week_course: list[LoopReport], tmp_path_factory: pytest.T
     work = tmp_path_factory.mktemp("second-cohort")
     course = prepare_course(REPO, work / "kevat-2027-b")
     people = plan_cohort(6, seed=7, weeks=course_weeks())
-    run_course(course, work / "homes", people, say=lambda _msg: None, progress=False, autograde="valmennus")
+    run_course(course, work / "homes", people, say=lambda _msg: None, progress=False)
     return [eight_week_course[0].course.root, course]

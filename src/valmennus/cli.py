@@ -70,8 +70,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """The whole course for two simulated cohorts in .demo/, checked, then the dashboards on 127.0.0.1.
 
-    Cohort A is graded with plain ``nbgrader autograde``, cohort B with ``valmennus autograde``; both
-    play all weeks of schedule.yaml on the simulated clock, with drop-outs, late weeks and growth.
+    Both cohorts play all weeks of schedule.yaml on the simulated clock, with drop-outs, late weeks and
+    growth, through the facilitator's ``valmennus`` steps (nbgrader's Python API in this process, the
+    parallel grader); ``tests/test_workflow.py`` keeps the plain ``nbgrader`` commands' path.
     """
     from .course.copy import prepare_course
     from .course.schedule import load_schedule
@@ -84,16 +85,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if work.exists():
         shutil.rmtree(work)
     weeks = [w.id for w in load_schedule(root)] or CourseSettings.load(root).weeks()
-    cohorts = [("kevat-2027-a", args.participants, 2026, "nbgrader"),
-               ("kevat-2027-b", max(6, args.participants * 2 // 3), 7, "valmennus")]
+    cohorts = [("kevat-2027-a", args.participants, 2026), ("kevat-2027-b", max(6, args.participants * 2 // 3), 7)]
     course_dirs = []
-    for name, size, seed, grader in cohorts:
+    for name, size, seed in cohorts:
         course_dir = prepare_course(root, work / "kurssit" / name)
         participants = plan_cohort(size, seed=seed, weeks=weeks)
         print(f"Valmennus demo: cohort {name}, {size} simulated participants, {len(weeks)} weeks, in {course_dir}")
         try:
             reports = run_course(course_dir, work / "homes" / name, participants, weeks=weeks,
-                                 say=_week_line, autograde=grader)
+                                 say=_week_line)
         except StepFailed as exc:
             print(f"FAILED: {exc}", file=sys.stderr)
             return 1

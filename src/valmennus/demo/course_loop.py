@@ -1,9 +1,16 @@
 """One week of the course, end to end, with the real nbgrader commands.
 
 release -> participants fetch, answer, submit -> collect -> autograde -> facilitator feedback ->
-generate and release feedback -> participants fetch feedback. The facilitator's steps are the
-``nbgrader`` commands themselves; the participants' steps are nbgrader's exchange classes (what
-``nbgrader fetch_assignment`` and ``submit`` run) driven by ``valmennus.demo.simulate``.
+generate and release feedback -> participants fetch feedback. The participants' steps are nbgrader's
+exchange classes (what ``nbgrader fetch_assignment`` and ``submit`` run) driven by
+``valmennus.demo.simulate``. The facilitator's steps come in two ways (``steps``):
+
+- ``"valmennus"`` (the default, the demo and the tests that only read a played course): the
+  facilitator's own ``valmennus`` steps in this process (``ops.roster``, ``ops.steps`` — nbgrader's
+  Python API, ``NbGraderAPI`` — and the parallel ``ops.autograde``): no command start-up per step.
+- ``"nbgrader"``: the plain ``nbgrader`` commands a facilitator could type, one process each
+  (``nbgrader db student import``, ``generate_assignment``, ``release_assignment``, ``collect``,
+  ``autograde``, ``generate_feedback``, ``release_feedback``); the workflow test keeps this path.
 
 ``run_course`` plays every week of the schedule in order, with drop-outs leaving, and lays the
 simulated clock over it: each submission and each released feedback page carries the time it would
@@ -19,6 +26,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tqdm import tqdm
@@ -26,12 +34,17 @@ from tqdm import tqdm
 from ..course.gradebook import open_gradebook
 from ..course.schedule import Week, load_schedule
 from ..course.settings import CourseSettings
+from ..ops import steps as valmennus_steps
+from ..ops.autograde import GradeResult
+from ..ops.autograde import autograde as parallel_autograde
 from ..ops.feedback import write_task_feedback
-from ..ops.nbgrader_cli import run_nbgrader
+from ..ops.nbgrader_cli import StepFailed, run_nbgrader
+from ..ops.roster import import_roster
 from ..records.sources import released_feedback_path
 from . import simulate
 
 Say = Callable[[str], None]
+STEPS = ("valmennus", "nbgrader")
 
 
 @dataclass
@@ -66,27 +79,37 @@ def _timed(report: LoopReport, name: str, say: Say, fn: Callable[[], object]) ->
 def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Participant],
              week: str = "viikko1", task_id: str = "ohjaajan_palaute", say: Say = print,
              progress: bool = True, clock: Week | None = None, roster: bool = True,
-             autograde: str = "nbgrader") -> LoopReport:
-    """Play ``week`` through the whole loop for ``participants``; raise on the first failed step.
+             steps: str = "valmennus") -> LoopReport:
+    """Play ``week`` through the whole loop for ``participants``; raise StepFailed on the first failed step.
 
     ``clock``: the schedule's week, to stamp submissions and feedback with simulated times.
     ``roster``: import ``participants`` as the roster first (``run_course`` imports everyone once).
-    ``autograde``: ``nbgrader`` (plain ``nbgrader autograde``) or ``valmennus`` (the parallel command).
+    ``steps``: ``valmennus`` (in-process steps, parallel grading) or ``nbgrader`` (the plain commands).
     """
+    if steps not in STEPS:
+        raise ValueError(f"steps must be one of {STEPS}, not {steps!r}")
     course = CourseSettings.load(course_dir)
     report = LoopReport(course=course, week=week, participants=list(participants))
     logs = course_dir / "logs"
     nbg = lambda *a: run_nbgrader(course_dir, *a, log_dir=logs)  # noqa: E731
+    plain = steps == "nbgrader"
 
     if roster:
         roster_csv = write_roster(course_dir / "roster.csv", participants)
-        _timed(report, "nbgrader db student import", say,
-               lambda: nbg("db", "student", "import", str(roster_csv)))
-    _timed(report, "nbgrader generate_assignment", say, lambda: nbg("generate_assignment", week, "--force"))
-    if clock is not None:  # the due date, as `valmennus release` sets it from schedule.yaml
-        with open_gradebook(course) as gb:
-            gb.update_or_create_assignment(week, duedate=clock.due_naive_utc)
-    _timed(report, "nbgrader release_assignment", say, lambda: nbg("release_assignment", week, "--force"))
+        if plain:
+            _timed(report, "nbgrader db student import", say,
+                   lambda: nbg("db", "student", "import", str(roster_csv)))
+        else:
+            _timed(report, "valmennus roster", say, lambda: import_roster(course, roster_csv))
+    if plain:
+        _timed(report, "nbgrader generate_assignment", say, lambda: nbg("generate_assignment", week, "--force"))
+        if clock is not None:  # the due date, as `valmennus release` sets it from schedule.yaml
+            with open_gradebook(course) as gb:
+                gb.update_or_create_assignment(week, duedate=clock.due_naive_utc)
+        _timed(report, "nbgrader release_assignment", say, lambda: nbg("release_assignment", week, "--force"))
+    else:
+        _timed(report, "valmennus release", say,
+               lambda: _check([valmennus_steps.release_week(course, clock or _unscheduled(week))]))
 
     def participants_work() -> None:
         for p in tqdm(participants, desc="participants answer and submit", unit="participant",
@@ -100,14 +123,12 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
                                           simulate.submission_time(p, week, clock.release, clock.due))
 
     _timed(report, f"{len(participants)} participants fetch, answer, submit", say, participants_work)
-    _timed(report, "nbgrader collect", say, lambda: nbg("collect", week))
-    if autograde == "valmennus":
-        from ..ops.autograde import autograde as parallel_autograde
-
-        _timed(report, "valmennus autograde", say,
-               lambda: parallel_autograde(course, week, progress=False))
-    else:
+    if plain:
+        _timed(report, "nbgrader collect", say, lambda: nbg("collect", week))
         _timed(report, "nbgrader autograde", say, lambda: nbg("autograde", week))
+    else:
+        _timed(report, "valmennus collect", say, lambda: _check([valmennus_steps.collect(course, week)]))
+        _timed(report, "valmennus autograde", say, lambda: _graded(parallel_autograde(course, week, progress=False)))
 
     def facilitator_writes() -> None:
         for p in tqdm(participants, desc="facilitator writes feedback", unit="participant",
@@ -117,8 +138,11 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
                                 simulate.facilitator_comment(p, week), mark)
 
     _timed(report, "facilitator feedback in the gradebook", say, facilitator_writes)
-    _timed(report, "nbgrader generate_feedback", say, lambda: nbg("generate_feedback", week))
-    _timed(report, "nbgrader release_feedback", say, lambda: nbg("release_feedback", week))
+    if plain:
+        _timed(report, "nbgrader generate_feedback", say, lambda: nbg("generate_feedback", week))
+        _timed(report, "nbgrader release_feedback", say, lambda: nbg("release_feedback", week))
+    else:
+        _timed(report, "valmennus feedback", say, lambda: _check(valmennus_steps.feedback(course, week)))
     if clock is not None:
         stamp_released_feedback(course, week, participants, clock)
 
@@ -130,6 +154,26 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
 
     _timed(report, "participants fetch feedback", say, participants_read)
     return report
+
+
+def _unscheduled(week: str) -> Week:
+    """A week outside schedule.yaml (a test's single week): released now, due in a week."""
+    now = datetime.now(UTC)
+    return Week(id=week, release=now, due=now + timedelta(days=7), theme={})
+
+
+def _check(outcomes: Sequence[valmennus_steps.StepOutcome]) -> None:
+    """Raise StepFailed on the first failed step, with nbgrader's own last words."""
+    for outcome in outcomes:
+        if not outcome.ok:
+            raise StepFailed(f"{outcome.action} {outcome.week}: {outcome.detail}")
+
+
+def _graded(results: Sequence[GradeResult]) -> None:
+    """Every simulated submission grades (a corrupt answers file scores nothing but still grades)."""
+    failed = [f"{r.participant}: {r.reason}" for r in results if not r.ok]
+    if failed:
+        raise StepFailed("valmennus autograde failed for " + "; ".join(failed))
 
 
 def stamp_released_feedback(course: CourseSettings, week: str, participants: Sequence[simulate.Participant],
@@ -145,16 +189,19 @@ def stamp_released_feedback(course: CourseSettings, week: str, participants: Seq
 
 def run_course(course_dir: Path, homes: Path, participants: Sequence[simulate.Participant],
                weeks: Sequence[str] | None = None, say: Say = print, progress: bool = True,
-               autograde: str = "nbgrader") -> list[LoopReport]:
+               steps: str = "valmennus") -> list[LoopReport]:
     """Every week of the schedule in order (or ``weeks``), each with the participants still taking part."""
     schedule = {w.id: w for w in load_schedule(course_dir)}
     order = list(weeks or schedule)
     roster_csv = write_roster(course_dir / "roster.csv", participants)
-    run_nbgrader(course_dir, "db", "student", "import", str(roster_csv), log_dir=course_dir / "logs")
+    if steps == "nbgrader":
+        run_nbgrader(course_dir, "db", "student", "import", str(roster_csv), log_dir=course_dir / "logs")
+    else:
+        import_roster(CourseSettings.load(course_dir), roster_csv)
     reports = []
     for week in order:
         active = [p for p in participants if p.takes_part(week, order)]
         say(f"{week}: {len(active)} participants")
         reports.append(run_week(course_dir, homes, active, week=week, say=say, progress=progress,
-                                clock=schedule.get(week), roster=False, autograde=autograde))
+                                clock=schedule.get(week), roster=False, steps=steps))
     return reports
