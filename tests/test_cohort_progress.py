@@ -1,4 +1,4 @@
-"""valmennus.records.progress and views: pure functions on synthetic tables (no Voilà, no gradebook)."""
+"""One week's rows of the status model and its page (``cohort.views``): synthetic tables, no Voilà or gradebook."""
 
 from __future__ import annotations
 
@@ -7,13 +7,19 @@ from datetime import UTC, datetime
 import pandas as pd
 
 from valmennus.cohort.views import progress_html
-from valmennus.records.progress import week_progress, week_summary
-from valmennus.records.sources import COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS, PARTICIPANT_COLUMNS
+from valmennus.records.sources import (
+    COLLECTED_COLUMNS,
+    FEEDBACK_COLUMNS,
+    GRADE_COLUMNS,
+    PARTICIPANT_COLUMNS,
+    CourseTables,
+)
+from valmennus.records.status import course_weeks, week_summary, week_table
 
 T0 = pd.Timestamp("2026-11-23 08:00", tz="UTC")
 
 
-def _tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _tables() -> CourseTables:
     participants = pd.DataFrame([("p01", "Aino", "Virtanen"), ("p02", "Mikko", "Korhonen"),
                                  ("p03", "Sanna", "Mäkinen"), ("p04", "Juha", "Laine")],
                                 columns=PARTICIPANT_COLUMNS)
@@ -27,11 +33,17 @@ def _tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     collected = pd.DataFrame([("p01", "viikko1", T0), ("p02", "viikko1", T0), ("p03", "viikko1", T0)],
                              columns=COLLECTED_COLUMNS)
     feedback = pd.DataFrame([("p01", "viikko1", T0, T0), ("p02", "viikko1", T0, pd.NaT)], columns=FEEDBACK_COLUMNS)
-    return participants, grades, collected, feedback
+    return CourseTables(participants, grades, collected, feedback)
+
+
+def _week_rows(tables: CourseTables, week: str) -> pd.DataFrame:
+    """The rows of ``week`` in the status model, as the page gets them."""
+    status = course_weeks(tables, week_table([], ["viikko1", "viikko2"]), T0)
+    return status[status["week"] == week].reset_index(drop=True)
 
 
 def test_does_every_participant_on_the_roster_get_a_row() -> None:
-    progress = week_progress(*_tables(), week="viikko1").set_index("participant")
+    progress = _week_rows(_tables(), "viikko1").set_index("participant")
     assert list(progress.index) == ["p01", "p02", "p03", "p04"]
     assert progress.loc["p01", "completion"] == 3 and progress.loc["p02", "completion"] == 2
     assert progress.loc["p03", "submitted"] and not progress.loc["p03", "graded"]  # collected, not graded yet
@@ -42,17 +54,17 @@ def test_does_every_participant_on_the_roster_get_a_row() -> None:
 
 
 def test_are_the_headline_counts_right() -> None:
-    assert week_summary(week_progress(*_tables(), week="viikko1")) == {
+    assert week_summary(_week_rows(_tables(), "viikko1")) == {
         "participants": 4, "submitted": 3, "graded": 2, "complete": 1, "feedback_released": 1}
 
 
 def test_does_another_week_not_leak_into_this_one() -> None:
-    progress = week_progress(*_tables(), week="viikko2").set_index("participant")
+    progress = _week_rows(_tables(), "viikko2").set_index("participant")
     assert progress.loc["p01", "completion"] == 1 and progress["graded"].sum() == 1
 
 
 def test_does_the_view_show_ids_and_progress_but_no_names() -> None:
-    markup = progress_html(week_progress(*_tables(), week="viikko1"), "viikko1", "digiasiakas",
+    markup = progress_html(_week_rows(_tables(), "viikko1"), "viikko1", "digiasiakas",
                            now=datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
     assert "Kurssin eteneminen: viikko1" in markup and "23.11.2026 klo 12.00" in markup
     assert "<th scope='row'>p02</th>" in markup and "2 / 3" in markup
@@ -61,5 +73,5 @@ def test_does_the_view_show_ids_and_progress_but_no_names() -> None:
 
 
 def test_does_an_empty_course_say_so() -> None:
-    empty = week_progress(*(frame.iloc[0:0] for frame in _tables()), week="viikko1")
+    empty = _week_rows(CourseTables(*(frame.iloc[0:0] for frame in vars(_tables()).values())), "viikko1")
     assert "ei ole vielä osallistujia" in progress_html(empty, "viikko1", "digiasiakas")

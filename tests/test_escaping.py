@@ -41,7 +41,6 @@ from valmennus.ops import remind as remind_module
 from valmennus.ops import share as share_module
 from valmennus.ops.share import Post, build_wall, render_wall
 from valmennus.own_change import own_change_html
-from valmennus.records.progress import week_progress
 from valmennus.records.sources import (
     COLLECTED_COLUMNS,
     FEEDBACK_COLUMNS,
@@ -50,6 +49,7 @@ from valmennus.records.sources import (
     CourseTables,
 )
 from valmennus.records.spreadsheet import spreadsheet_cell
+from valmennus.records.status import course_weeks, week_table
 from valmennus.summary import render_html, render_item_html
 
 from .browser.images import drawing_png
@@ -293,9 +293,11 @@ def test_does_the_progress_view_show_ids_as_text() -> None:
     hostile = HOSTILE[1]
     participants = pd.DataFrame([(hostile, "A", "B"), ("=1+1", "C", "D")], columns=PARTICIPANT_COLUMNS)
     empty = [pd.DataFrame(columns=c) for c in (GRADE_COLUMNS, COLLECTED_COLUMNS, FEEDBACK_COLUMNS)]
-    progress = week_progress(participants, *empty, "viikko1")
-    reference = week_progress(participants.assign(participant=["tavallinen-1", "tavallinen-2"]), *empty, "viikko1")
     now = datetime(2027, 1, 12, tzinfo=UTC)
+    weeks = week_table([], ["viikko1"])
+    progress = course_weeks(CourseTables(participants, *empty), weeks, pd.Timestamp(now))
+    reference = course_weeks(CourseTables(participants.assign(participant=["tavallinen-1", "tavallinen-2"]), *empty),
+                             weeks, pd.Timestamp(now))
     markup = progress_html(progress, "viikko1", "k", now)
     page = _assert_text_only(markup, progress_html(reference, "viikko1", "k", now), hostile, benign="tavallinen-1")
     assert hostile in page.text

@@ -96,9 +96,11 @@ def test_is_release_scheduled_and_idempotent(course: CourseSettings, capsys: pyt
 
 
 def test_does_status_see_submissions_still_in_the_exchange(course: CourseSettings) -> None:
-    grid = status_grid(course, ["viikko1"])["viikko1"].to_dict()
-    assert grid == {"p01": "submitted", "p02": "submitted", "p03": "submitted", "p04": "submitted",
-                    "p05": "not_submitted"}
+    week = _week_one(course)
+    grid = status_grid(course, ["viikko1"], now=pd.Timestamp(week.due) - pd.Timedelta(days=1))["viikko1"].to_dict()
+    assert grid == {"p01": "submitted", "p02": "submitted", "p03": "submitted", "p04": "submitted", "p05": "open"}
+    after = status_grid(course, ["viikko0", "viikko1"], now=pd.Timestamp(week.due) + pd.Timedelta(minutes=1))
+    assert after.loc["p05"].tolist() == ["missing", "missing"] and after.loc["p01"].tolist() == ["missing", "submitted"]
 
 
 class _Webhook(BaseHTTPRequestHandler):
@@ -196,9 +198,18 @@ def test_does_feedback_reach_the_exchange_and_status_show_it(course: CourseSetti
     assert main(["--course", str(course.root), "feedback", "viikko1"]) == 0
     released = list((course.exchange_root / course.course_id / "feedback").glob("*.html"))
     assert len(released) == 3
-    grid = status_grid(course, ["viikko1"])["viikko1"].to_dict()
-    assert grid == {"p01": "feedback_released", "p02": "feedback_released", "p03": "submitted",
-                    "p04": "feedback_released", "p05": "not_submitted"}
+    before_due = pd.Timestamp(_week_one(course).due) - pd.Timedelta(days=1)
+    grid = status_grid(course, ["viikko1"], now=before_due)["viikko1"].to_dict()
+    assert grid == {"p01": "feedback_released", "p02": "feedback_released", "p03": "submitted",  # autograde failed
+                    "p04": "feedback_released", "p05": "open"}
+
+
+def test_does_the_status_command_show_the_states_in_words(course: CourseSettings,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--course", str(course.root), "status", "viikko1"]) == 0
+    rows = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines() if line.startswith("p0"))
+    assert rows["p01"] == "palaute julkaistu" and rows["p03"] == "palautettu"
+    assert rows["p05"] in ("avoinna", "puuttuu")  # before or after the due time by the clock
 
 
 def test_does_export_write_the_same_table_as_csv_and_xlsx(course: CourseSettings, tmp_path: Path) -> None:

@@ -134,14 +134,13 @@ def _demo_checks(reports: list[LoopReport]) -> bool:
 
 def _print_course(course: CourseSettings, weeks: list[str]) -> None:
     """Per week: how many submitted, fully complete, and got feedback (the dashboards show the rest)."""
-    from .records.progress import week_progress, week_summary
-    from .records.sources import read_course
+    from .ops.status import course_status
+    from .records.status import week_summary
 
-    tables = read_course(course)
+    status = course_status(course, weeks=weeks)
     rows = []
     for week in weeks:
-        counts = week_summary(week_progress(tables.participants, tables.grades, tables.collected,
-                                            tables.feedback, week))
+        counts = week_summary(status[status["week"] == week])
         rows.append(f"  {week:<8} {counts['submitted']:>3}/{counts['participants']:<3} submitted  "
                     f"{counts['complete']:>3} complete  {counts['feedback_released']:>3} feedback released")
     print("\n".join(rows))
@@ -255,6 +254,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    """Participants x weeks, each cell a state of ``records.status.STATES`` in words (``state_<name>``)."""
     from .ops.status import status_grid
 
     course = _course(args)

@@ -1,7 +1,8 @@
 """Every table the dashboards show, built from the source tables in one pure function.
 
 The dashboards, the CSV downloads and the benchmark all go through ``build_tables``, so what is
-timed is what is shown. Baseline and closing weeks are each cohort's first and last scheduled week.
+timed is what is shown; the participant x week status is ``records.status``, the one model that the
+facilitator's commands read too. Baseline and closing weeks are each cohort's first and last scheduled week.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..items import Item, bank
+from ..records.status import participant_weeks
 from . import compare, evaluation, skills, status, turnaround
 from .cohorts import CohortData
 
@@ -51,7 +53,7 @@ def _pairs(data: CohortData, items: dict[str, Item]) -> tuple[pd.DataFrame, dict
 def build_tables(data: CohortData, items: dict[str, Item] | None = None) -> DashboardTables:
     """All dashboard tables of ``data`` (pure: no files, no clock other than ``data.as_of``)."""
     items = items if items is not None else bank()
-    st = status.participant_weeks(data.people, data.grades, data.collected, data.feedback, data.weeks, data.as_of)
+    st = participant_weeks(data.people, data.grades, data.collected, data.feedback, data.weeks, data.as_of)
     pairs, survey = _pairs(data, items)
     rows = turnaround.turnarounds(st, data.people)
     use_ids = list(evaluation.items_of(items, "pulse_usefulness"))

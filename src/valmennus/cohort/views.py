@@ -1,4 +1,4 @@
-"""What the coordinator dashboards display: HTML built from the pure progress tables.
+"""One week's progress page: HTML built from that week's rows of the status model (``records.status``).
 
 Dashboards stay thin (one call per view); everything here returns strings or DataFrames, so the
 tests can check a view without starting Voilà. Participant ids only, never names or answer text.
@@ -13,8 +13,8 @@ import pandas as pd
 
 from ..course.settings import CourseSettings, find_course
 from ..i18n import local_datetime, number, t, tn
-from ..records.progress import week_progress, week_summary
-from ..records.sources import read_course
+from ..ops.status import course_status
+from ..records.status import week_summary
 from ..templates import Cell, Row, render
 from .view_common import Html, csv_href
 
@@ -24,7 +24,7 @@ def _yes_no(flag: bool) -> str:
 
 
 def progress_display_table(progress: pd.DataFrame) -> pd.DataFrame:
-    """The progress table with translated headings and words, as people read it."""
+    """One week's status rows with translated headings and words, as people read it."""
     rows = []
     for row in progress.itertuples(index=False):
         submitted = local_datetime(row.submitted_at.to_pydatetime()) if row.submitted else t("no")
@@ -42,7 +42,7 @@ def _bar_width(score: float, maximum: float) -> float:
 
 
 def progress_html(progress: pd.DataFrame, week: str, course_id: str, now: datetime | None = None) -> str:
-    """The whole progress view: headline counts, the participant table, a CSV download link."""
+    """The whole progress view of one week's status rows: headline counts, the participant table, a CSV link."""
     now = now or datetime.now(UTC)
     values = {"title": t("dash_title", week=week), "course_id": course_id, "now": now}
     if progress.empty:
@@ -64,6 +64,5 @@ def progress_html(progress: pd.DataFrame, week: str, course_id: str, now: dateti
 def show_progress(week: str = "viikko1", course_dir: str | None = None) -> Html:
     """The dashboard cell: read the course (``VALMENNUS_COURSE`` or the folder above), show the week."""
     course = CourseSettings.load(course_dir or find_course())
-    tables = read_course(course)
-    progress = week_progress(tables.participants, tables.grades, tables.collected, tables.feedback, week)
-    return Html(progress_html(progress, week, course.course_id))
+    status = course_status(course, weeks=[week], inbound=False)  # no nbgrader import on a dashboard
+    return Html(progress_html(status[status["week"] == week], week, course.course_id))

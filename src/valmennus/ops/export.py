@@ -14,24 +14,17 @@ from pathlib import Path
 import pandas as pd
 
 from ..course.settings import CourseSettings
-from ..records.progress import week_progress
-from ..records.sources import CourseTables, read_course
+from ..records.sources import read_course
 from ..records.spreadsheet import spreadsheet_safe, to_safe_csv
+from .status import course_status
 
 EXPORT_COLUMNS = ["participant", "first_name", "last_name", "week", "submitted_at", "completion",
                   "completion_max", "task_mark", "feedback_released"]
 
 
-def grades_table(tables: CourseTables, weeks: list[str]) -> pd.DataFrame:
-    """Pure: the export rows from the tidy course tables."""
-    frames = []
-    for week in weeks:
-        progress = week_progress(tables.participants, tables.grades, tables.collected, tables.feedback, week)
-        progress.insert(1, "week", week)
-        frames.append(progress)
-    if not frames:
-        return pd.DataFrame(columns=EXPORT_COLUMNS)
-    rows = pd.concat(frames, ignore_index=True).merge(tables.participants, on="participant", how="left")
+def grades_table(status: pd.DataFrame, participants: pd.DataFrame, weeks: list[str]) -> pd.DataFrame:
+    """Pure: the export rows, ``weeks`` of the status model (``records.status``) with the roster's names."""
+    rows = status[status["week"].isin(weeks)].merge(participants, on="participant", how="left")
     rows["submitted_at"] = rows["submitted_at"].map(
         lambda ts: "" if pd.isna(ts) else ts.tz_convert("Europe/Helsinki").strftime("%Y-%m-%d %H:%M"))
     return rows[EXPORT_COLUMNS].sort_values(["participant", "week"], ignore_index=True)
@@ -50,7 +43,10 @@ def _xml_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 def export_grades(course: CourseSettings, weeks: list[str], out_dir: Path) -> list[Path]:
     """Write ``grades.csv`` (UTF-8 with BOM, so Excel shows ä and ö) and ``grades.xlsx``, formula-safe."""
-    return write_table(grades_table(read_course(course), weeks), out_dir)
+    tables = read_course(course)
+    # collected and graded work only: a submission still in the exchange has no marks to export yet
+    status = course_status(course, tables, weeks, inbound=False)
+    return write_table(grades_table(status, tables.participants, weeks), out_dir)
 
 
 def write_table(table: pd.DataFrame, out_dir: Path, name: str = "grades") -> list[Path]:

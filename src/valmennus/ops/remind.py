@@ -32,7 +32,9 @@ from ..course.settings import CourseSettings
 from ..i18n import HELSINKI, current_language, local_datetime
 from ..jsonlines import read_jsonl
 from ..options import Reminders, configured
-from ..records.sources import read_collected, read_gradebook, read_inbound
+from ..records.sources import read_course
+from ..records.status import NOT_SUBMITTED
+from .status import course_status
 
 LOG_FILE = "reminders.jsonl"
 
@@ -89,17 +91,16 @@ def render(week: Week, first_name: str, lang: str | None = None) -> tuple[str, s
 
 
 def who_to_remind(course: CourseSettings, week: str) -> list[dict[str, str]]:
-    """Participants on the roster with no submission of ``week`` anywhere (exchange, collected, graded)."""
-    participants, grades = read_gradebook(course)
-    done = set(grades.loc[grades["week"] == week, "participant"])
-    collected = read_collected(course)
-    done |= set(collected.loc[collected["week"] == week, "participant"])
-    inbound = read_inbound(course)
-    done |= set(inbound.loc[inbound["week"] == week, "participant"])
-    people = []
-    for row in participants.itertuples(index=False):
-        if row.participant not in done:
-            people.append({"id": row.participant, "first_name": row.first_name or "", "email": ""})
+    """Participants on the roster whose ``week`` is open or missing in the status model (``records.status``).
+
+    Nothing of the week anywhere (in the exchange, collected or graded): the same "not submitted" that
+    ``valmennus status`` shows, so a reminder never reaches someone the grid shows as submitted.
+    """
+    tables = read_course(course)
+    status = course_status(course, tables, [week])
+    behind = set(status.loc[(status["week"] == week) & status["state"].isin(NOT_SUBMITTED), "participant"])
+    people = [{"id": row.participant, "first_name": row.first_name or "", "email": ""}
+              for row in tables.participants.itertuples(index=False) if row.participant in behind]
     emails = _emails(course)
     for person in people:
         person["email"] = emails.get(person["id"], "")
