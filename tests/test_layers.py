@@ -36,6 +36,7 @@ LAYERS = {
     "valmennus.cohort": 6,
     # 7: apps
     "valmennus.cli": 7, "valmennus.demo": 7,
+    "valmennus.participant": 7,
 }
 
 # valmennus.kinds: every kind's logic (a grading kernel's checks may ask any kind), never a kind's widget.

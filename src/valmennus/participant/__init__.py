@@ -1,0 +1,37 @@
+"""The participant app: the course as Finnish web pages inside the participant's own Jupyter server.
+
+A Jupyter server extension (``jupyter server --ServerApp.jpserver_extensions="{'valmennus.participant':
+True}"``, or ``serve.serve_participant`` for one simulated participant): the home "Oma valmennus" at
+``/valmennus/``, each week rendered by Voilà with the app's header and no code, submitting and reading
+feedback through nbgrader's exchange as the participant, the group's wall, the language remembered.
+Participants are social and employment-services professionals: they never see code, a traceback or an
+English menu (DESIGN §9). JupyterLab stays one link away.
+
+Configured as ``c.ParticipantApp.*`` (``config.ParticipantApp``); see ``handlers`` for the pages and
+``voila`` for how the week page gets the header.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": "valmennus.participant"}]
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    from .config import ParticipantApp
+    from .context import Participant
+    from .handlers import handlers
+    from .voila import add_template_path, configure, page_config_hook
+
+    web_app = serverapp.web_app
+    base_url = web_app.settings["base_url"]
+    config = ParticipantApp(parent=serverapp)
+    ctx = Participant(config, serverapp.root_dir, base_url)
+    web_app.settings["valmennus_participant"] = ctx
+    add_template_path()
+    configure(serverapp.config, page_config_hook(ctx))
+    web_app.add_handlers(".*$", handlers(base_url))
+    serverapp.log.info("valmennus participant app at %svalmennus/ (course %s)", base_url, config.course_path())
