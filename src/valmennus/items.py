@@ -212,3 +212,10 @@ def for_week(week: str) -> list[Item]:
         return 0 if item.bank_file == f"{week}.yaml" else 2 if item.construct.startswith("pulse") else 1
 
     return sorted((item for item in bank().values() if week in item.weeks), key=place)
+
+
+def share_items(week: str | None = None) -> list[Item]:
+    """The share questions ("jaa ryhmälle") of ``week`` (every week if None) that name the answer they
+    share (``extra.shares``): the wall, the privacy export and the demo's checks read the same ones."""
+    return [item for item in bank().values()
+            if item.kind == "share" and item.extra.get("shares") and (week is None or week in item.weeks)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..items import CANT_SAY, Item, item_group
+from ..kinds import kind
 from .privacy import suppress_small
 
 SCALE_CONSTRUCTS = ("digital_courage", "mi", "ethics")
@@ -30,7 +31,7 @@ def survey_items(bank: dict[str, Item], baseline: str, closing: str) -> dict[str
     The weekly pulse is asked in those weeks too, but it is about the week, not a skill: left out.
     """
     return {i.id: i for i in bank.values()
-            if baseline in i.weeks and closing in i.weeks and i.kind in ("likert5", "cando4", "ruler")
+            if baseline in i.weeks and closing in i.weeks and kind(i.kind).compares_over_time
             and not i.construct.startswith(NOT_SKILLS)}
 
 

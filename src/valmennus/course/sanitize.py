@@ -275,7 +275,8 @@ def answers_notes(folder: str | os.PathLike[str], notebook_id: str) -> list[str]
     correctness is recomputed from the item bank wherever it is read).
     """
     from ..answers import MAX_BYTES, _parse, answers_filename
-    from ..items import bank, quiz_value_is_correct, valid_value
+    from ..items import bank, valid_value
+    from ..kinds import kind
     from ..safefiles import NotRegularFile, TooLarge, read_regular
 
     path = Path(folder) / answers_filename(notebook_id)
@@ -305,8 +306,10 @@ def answers_notes(folder: str | os.PathLike[str], notebook_id: str) -> list[str]
     forged = []
     for item_id, entry in entries.items():
         item, value = items.get(item_id), entry.get("value")
-        if item is not None and item.kind == "quiz" and valid_value(item, value) \
-                and value["correct"] is not quiz_value_is_correct(item, value):
+        if item is None or not valid_value(item, value):
+            continue
+        correct = kind(item.kind).correct(item, value)
+        if correct is not None and isinstance(value, dict) and "correct" in value and value["correct"] is not correct:
             forged.append(item_id)
     if forged:
         return [f"quiz 'correct' flag does not match the answer (recomputed from the item bank): "

@@ -45,9 +45,9 @@ def loop_problems(report: LoopReport) -> list[str]:
 
 def wall_problems(report: LoopReport, wall_text: str) -> list[str]:
     """The shared wall holds what was shared and nothing private (diaries, reflections, feedback)."""
-    from ..items import bank
+    from ..items import share_items
 
-    shareable = {i.extra["shares"] for i in bank().values() if i.kind == "share" and i.extra.get("shares")}
+    shareable = {i.extra["shares"] for i in share_items()}
     problems = []
     for p in report.participants:
         answers = simulate.answers_for(p, report.week)

@@ -159,6 +159,8 @@ class ItemKind:
     name: str = ""
     widget: str = ""  # the class of its widget, in ``<this kind's package>.widget``
     needs_options: bool = False  # the bank refuses an item of this kind with fewer than two options
+    # a point on a scale that a baseline and a closing answer compare (own change, the skills dashboard)
+    compares_over_time: bool = False
 
     def check(self, item: BankItem) -> None:
         """Raise ValueError if the bank's record of ``item`` breaks a rule of this kind (when the bank loads,

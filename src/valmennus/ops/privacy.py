@@ -351,7 +351,7 @@ def _replace_published(course: CourseSettings, copies: list[Path]) -> list[str]:
 def _wall_entries(course: CourseSettings, pid: str, person: dict | None) -> list[dict[str, Any]]:
     """For the export: what of the person's stands on the course's walls (as on the page, before escaping)."""
     from ..answers import AnswerStore
-    from ..items import bank, is_shared, valid_value
+    from ..items import bank, is_shared, share_items, valid_value
 
     items = bank()
     name = " ".join(x for x in ((person or {}).get("first_name"), (person or {}).get("last_name")) if x) or pid
@@ -361,7 +361,7 @@ def _wall_entries(course: CourseSettings, pid: str, person: dict | None) -> list
                        if is_real_dir(f)), None)
         if folder is None:
             continue
-        shares = [i for i in items.values() if week in i.weeks and i.kind == "share" and i.extra.get("shares")]
+        shares = share_items(week)
         for answers_file in sorted(folder.glob("*.answers.json")):
             values = AnswerStore(answers_file.name.removesuffix(".answers.json"), folder, read_only=True).values()
             for share in shares:

@@ -20,7 +20,7 @@ from ..answers import AnswerStore
 from ..course.gradebook import open_gradebook
 from ..course.settings import CourseSettings
 from ..i18n import t
-from ..items import Item, bank, is_shared, valid_value
+from ..items import Item, bank, is_shared, share_items, valid_value
 from ..jsonlines import append_jsonl
 from ..safefiles import read_regular
 from ..uploads import image_path  # one rule for which stored names are safe
@@ -50,7 +50,7 @@ def _submission_folder(course: CourseSettings, pid: str, week: str) -> Path | No
 def collect_posts(course: CourseSettings, week: str) -> list[Post]:
     """Posts for ``week`` from the latest collected (or graded) submission of each participant."""
     items = bank()
-    share_items = [i for i in items.values() if week in i.weeks and i.kind == "share" and i.extra.get("shares")]
+    shares = share_items(week)
     with open_gradebook(course) as gb:
         names = {s.id: " ".join(x for x in (s.first_name, s.last_name) if x) or s.id for s in gb.students}
     posts: list[Post] = []
@@ -60,7 +60,7 @@ def collect_posts(course: CourseSettings, week: str) -> list[Post]:
             continue
         for answers_file in sorted(folder.glob("*.answers.json")):
             values = AnswerStore(answers_file.name.removesuffix(".answers.json"), folder, read_only=True).values()
-            for share in share_items:
+            for share in shares:
                 choice = values.get(share.id)
                 target = items.get(share.extra["shares"])
                 if target is None or not is_shared(choice):

@@ -27,8 +27,6 @@ FEEDBACK_COLUMNS = ["participant", "week", "generated_at", "released_at"]
 INBOUND_COLUMNS = ["participant", "week", "submitted_at"]
 ANSWER_COLUMNS = ["cohort", "participant", "week", "item", "value", "option"]
 ROSTER_COLUMNS = ["participant", "first_name", "last_name", "facilitator"]
-# The kinds whose saved value holds no free text; everything else (text, response, share) is never read.
-NUMERIC_KINDS = ("likert5", "cando4", "choice", "ruler", "checklist", "quiz")
 UNKNOWN_FACILITATOR = ""
 
 
@@ -195,9 +193,9 @@ def read_answers(course: CourseSettings, cohort: str | None = None) -> pd.DataFr
     """One row per participant x week x item (x ticked option) of the collected answers files.
 
     Reads ``submitted/<participant>/<week>/*.answers.json`` (autograde never changes them), keeps only
-    ``NUMERIC_KINDS`` (see ``_answer_rows``): the text of a reflection, a ruler's follow-up answers,
-    a shared thought or a nickname never leaves this function. A damaged file counts as unanswered.
-    ``cohort`` defaults to the course directory's name.
+    what each item's kind lets reports read (``ItemKind.numbers``, see ``_answer_rows``): the text of a
+    reflection, a ruler's follow-up answers, a shared thought or a nickname never leaves this function.
+    A damaged file counts as unanswered. ``cohort`` defaults to the course directory's name.
     """
     from ..answers import SUFFIX, read_values
 

@@ -20,6 +20,7 @@ RULER_FOLLOW_UPS = ("why_not_lower", "what_would_raise")
 class RulerKind(ItemKind):
     name = "ruler"
     widget = "Ruler"
+    compares_over_time = True
 
     def valid(self, item: BankItem, value: Any) -> bool:
         if not isinstance(value, dict):

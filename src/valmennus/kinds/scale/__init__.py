@@ -22,6 +22,7 @@ class ScaleKind(ItemKind):
     ``cant_say``; ``weights``: how often a simulated participant picks each point (then "en osaa sanoa")."""
 
     widget = "Scale"
+    compares_over_time = True
 
     def __init__(self, name: str, points: int, words: str, cant_say: bool, weights: tuple[int, ...]) -> None:
         self.name = name
