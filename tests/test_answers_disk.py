@@ -21,6 +21,7 @@ import pytest
 from valmennus.answers import AnswerStore, answers_filename
 from valmennus.items import Item, for_week, get
 from valmennus.widgets import WIDGET_FOR_KIND, AnswerWidget, Reflection, Scale
+from valmennus.widgets.radiogroup import RadioGroup
 
 SAVED = "Tallennettu"
 NOT_SAVED = "Tallennus epäonnistui"
@@ -138,7 +139,7 @@ def _controls(widget: AnswerWidget) -> list[w.ValueWidget]:
 
 def _change(control: w.ValueWidget, step: int) -> None:
     """One change a participant can make: another radio option, a toggled box, more text."""
-    if isinstance(control, w.RadioButtons):
+    if isinstance(control, RadioGroup):
         values = [value for _, value in control.options]
         current = values.index(control.value) if control.value in values else 0
         control.value = values[(current + 1 + step % (len(values) - 1)) % len(values)]  # never the same

@@ -30,6 +30,7 @@ from valmennus.items import Item, bank, is_answered, valid_value
 from valmennus.kinds.base import MAX_TEXT_CHARS
 from valmennus.safefiles import TEMP_PATTERNS, copy_regular_tree
 from valmennus.widgets import WIDGET_FOR_KIND, AnswerWidget, Reflection, Response
+from valmennus.widgets.radiogroup import RadioGroup
 
 from .browser.images import drawing_png
 
@@ -304,7 +305,7 @@ def _act(widget: AnswerWidget, data: st.DataObject, steps: int) -> None:
         if control == "upload":
             widget.upload.set_state({"value": [{"name": "piirros.png", "type": "image/png", "size": len(PNG),
                                                 "content": memoryview(PNG), "last_modified": 1_763_900_000_000}]})
-        elif isinstance(control, w.RadioButtons):  # a browser can pick an option, never clear one
+        elif isinstance(control, RadioGroup):  # a browser can pick an option, never clear one
             control.value = data.draw(st.sampled_from([value for _, value in control.options]))
         elif isinstance(control, w.Checkbox):
             control.value = data.draw(st.booleans())

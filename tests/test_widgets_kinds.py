@@ -14,6 +14,7 @@ from valmennus.items import for_week, get, is_shared
 from valmennus.notebook import CourseNotebook
 from valmennus.uploads import MAX_BYTES
 from valmennus.widgets import WIDGET_FOR_KIND, Checklist, Quiz, Response, Ruler, Scale, Share
+from valmennus.widgets.radiogroup import RadioGroup
 
 from .browser.images import drawing_png
 
@@ -42,15 +43,19 @@ def _controls(widget: w.Widget) -> list[w.Widget]:
 
 
 def test_does_every_control_of_every_kind_have_a_visible_label(tmp_path: Path) -> None:
-    """Screen readers announce a control by its label: every input carries its words as its description."""
+    """Screen readers announce a control by its label: every input carries its words as its description.
+
+    A single choice is always a ``RadioGroup`` (its question the group's legend), never ipywidgets'
+    ``RadioButtons``, which a keyboard cannot move through (ipywidgets #2650)."""
     for item in for_week("esimerkki"):
         widget = WIDGET_FOR_KIND[item.kind](_store(tmp_path), item)
-        inputs = [c for c in _controls(widget.box)
-                  if isinstance(c, w.Textarea | w.Text | w.RadioButtons | w.Checkbox | w.FileUpload)]
+        controls = _controls(widget.box)
+        assert not any(isinstance(c, w.RadioButtons) for c in controls), item.id
+        inputs = [c for c in controls if isinstance(c, w.Textarea | w.Text | RadioGroup | w.Checkbox | w.FileUpload)]
         assert inputs, item.id
         for control in inputs:
             assert control.description.strip(), (item.id, type(control).__name__)
-            assert not control.description_allow_html  # plain text, never markup
+            assert not getattr(control, "description_allow_html", False)  # plain text, never markup
 
 
 def test_does_the_can_do_scale_speak_all_three_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

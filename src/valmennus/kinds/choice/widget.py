@@ -1,13 +1,13 @@
-"""The choice's widget: radio buttons, one per option; ``value`` (the option's id) as the kind saves it."""
+"""The choice's widget: a radio group (``widgets.radiogroup``), one radio per option; ``value`` (the option's
+id) as the kind saves it."""
 
 from __future__ import annotations
 
-import ipywidgets as w
-
-from ...widgets.base import AnswerWidget, labelled
+from ...widgets.base import AnswerWidget
+from ...widgets.radiogroup import RadioGroup
 
 
 class Choice(AnswerWidget):
-    def build_control(self) -> w.RadioButtons:
+    def build_control(self) -> RadioGroup:
         options = [(o.label(), o.id) for o in self.item.options]
-        return labelled(w.RadioButtons, self.item.label(), options=options, value=None)
+        return RadioGroup(description=self.item.label(), options=options, value=None)

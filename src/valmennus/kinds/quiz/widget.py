@@ -1,5 +1,5 @@
-"""The quiz's widget: radio buttons (one right option) or checkboxes (several), with immediate feedback on
-every chosen option.
+"""The quiz's widget: a radio group (one right option; ``widgets.radiogroup``) or checkboxes (several), with
+immediate feedback on every chosen option.
 
 ``value`` is ``{"chosen": [...], "correct": ...}`` (``kinds/quiz``), the choices in the item's order and
 the flag recomputed whenever a value is set; no reader trusts the flag. Right or wrong is said in words,
@@ -13,7 +13,8 @@ from typing import Any
 import ipywidgets as w
 
 from ...i18n import t
-from ...widgets.base import AnswerWidget, checkbox, labelled, part, question_html
+from ...widgets.base import AnswerWidget, checkbox, part, question_html
+from ...widgets.radiogroup import RadioGroup
 from . import quiz_is_correct
 
 
@@ -40,7 +41,7 @@ class Quiz(AnswerWidget):
             self.control = w.VBox(self.boxes)
             return [question_html(self.item), self.control, self.feedback]
         options = [(o.label(), o.id) for o in self.item.options]
-        self.control = labelled(w.RadioButtons, self.item.label(), options=options, value=None)
+        self.control = RadioGroup(description=self.item.label(), options=options, value=None)
         return [self.control, self.feedback]
 
     def watched(self) -> list[w.Widget]:

@@ -1,4 +1,5 @@
-"""The response's widget: a text or an uploaded photo or drawing, the participant's choice.
+"""The response's widget: a text or an uploaded photo or drawing, the participant's choice (a radio group,
+``widgets.radiogroup``).
 
 ``value`` as the kind (``kinds/response``) saves it; the image is stored beside the answers file by
 ``uploads.py``. Switching mode keeps both the text and the image, so changing one's mind loses nothing.
@@ -14,6 +15,7 @@ import ipywidgets as w
 from ...i18n import t
 from ...uploads import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
 from ...widgets.base import AnswerWidget, labelled, part, question_html, status_html
+from ...widgets.radiogroup import RadioGroup
 from ..base import word_count
 from . import RESPONSE_MODES
 
@@ -27,8 +29,8 @@ class Response(AnswerWidget):
     def build(self) -> list[w.Widget]:
         self.image_ref: dict[str, Any] | None = None
         question = question_html(self.item)
-        self.control = labelled(w.RadioButtons, t("response_mode"), value="text",
-                                options=[(t(f"response_{mode}"), mode) for mode in RESPONSE_MODES])
+        self.control = RadioGroup(description=t("response_mode"), value="text",
+                                  options=[(t(f"response_{mode}"), mode) for mode in RESPONSE_MODES])
         self.text = labelled(w.Textarea, t("response_text_label"), value="", rows=5, continuous_update=True)
         self.words = w.HTML(self._words(""))
         self.upload = w.FileUpload(accept=ACCEPT, multiple=False, description=t("upload_button", max=MAX_MB),

@@ -1,7 +1,8 @@
 """The readiness ruler's widget: 0-10 with its two follow-up questions ("Miksi et valinnut pienempää
 lukua?", "Mikä nostaisi lukua yhdellä?"), saved together as one ``value`` (``kinds/ruler``).
 
-Radio buttons, not a slider: "not answered" must differ from 0, and every point is reachable by keyboard.
+A radio group (``widgets.radiogroup``, the points side by side, wrapping on a phone), not a slider: "not
+answered" must differ from 0, and arrow keys move between the points.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...widgets.base import AnswerWidget, labelled, part
+from ...widgets.radiogroup import RadioGroup
 from . import RULER_FOLLOW_UPS
 
 
@@ -20,8 +22,8 @@ class Ruler(AnswerWidget):
 
     def build(self) -> list[w.Widget]:
         low, high = self.item.ruler_anchors()
-        self.control = labelled(w.RadioButtons, self.item.label(), options=[(str(n), n) for n in range(11)],
-                                value=None)
+        self.control = RadioGroup(description=self.item.label(), options=[(str(n), n) for n in range(11)],
+                                  value=None, orientation="horizontal")
         self.anchors = w.HTML(part("small_note", t("ruler_scale", low=low, high=high)))
         self.follow_ups = {key: labelled(w.Textarea, t(f"ruler_{key}"), value="", rows=2, continuous_update=True)
                            for key in RULER_FOLLOW_UPS}

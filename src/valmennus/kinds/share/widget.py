@@ -1,4 +1,5 @@
-"""The share widget: under my name, under a nickname, or not at all (the default).
+"""The share widget: under my name, under a nickname, or not at all (the default), a radio group
+(``widgets.radiogroup``) and the nickname.
 
 ``value`` as the kind (``kinds/share``) saves it; a nickname choice with an empty nickname is saved as it
 is but read as not shared, and the widget says so.
@@ -12,6 +13,7 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...widgets.base import AnswerWidget, labelled, part
+from ...widgets.radiogroup import RadioGroup
 from . import MAX_NICKNAME_CHARS, SHARE_MODES, is_shared
 
 NOT_SHARED = {"mode": "none", "nickname": ""}
@@ -21,8 +23,8 @@ class Share(AnswerWidget):
     css_class = "valmennus-share"
 
     def build(self) -> list[w.Widget]:
-        self.control = labelled(w.RadioButtons, self.item.label(),
-                                options=[(t(f"share_{mode}"), mode) for mode in SHARE_MODES], value="none")
+        self.control = RadioGroup(description=self.item.label(),
+                                  options=[(t(f"share_{mode}"), mode) for mode in SHARE_MODES], value="none")
         self.nickname = labelled(w.Text, t("share_nickname_label"), value="",
                                  continuous_update=True, layout=w.Layout(width="auto", max_width="24em",
                                                                          display="flex", flex_flow="column"))
