@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub
+.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -51,9 +51,13 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $(AXE_STAMP)
 
+# Every test but the long soak variants (marker `soak`), which `make soak` runs and CI runs after this.
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
-	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest
+	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest -m "not soak"
+
+soak: $(STAMP) system-deps
+	$(BIN)/python -m pytest -m soak
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
