@@ -114,8 +114,9 @@ def test_does_the_view_set_words_as_text_and_keep_one_name_per_group() -> None:
     assert "innerHTML" not in esm and "insertAdjacentHTML" not in esm and "outerHTML" not in esm
     assert esm.count(".textContent = ") == 2  # the question and each option's words
     for needed in ('createElement("fieldset")', 'createElement("legend")', 'input.type = "radio"', "input.name = name",
-                   "data-lm-suppress-shortcuts"):
+                   "stopPropagation()"):
         assert needed in esm
+    assert "preventDefault" not in esm  # the browser's own keys are never taken away
     assert "style" not in esm.replace("widgets.css", "")  # looks are the stylesheet's classes only
 
 

@@ -40,3 +40,11 @@ def write_gallery(folder: Path) -> Path:
     path = folder / f"{NOTEBOOK_ID}.ipynb"
     nbformat.write(nb, path)
     return path
+
+
+def gallery_folder(parent: Path) -> Path:
+    """A course folder ``esimerkki/`` in ``parent`` holding only the gallery; the answers file comes beside it."""
+    course = parent / NOTEBOOK_ID
+    course.mkdir()
+    write_gallery(course)
+    return course

@@ -11,7 +11,7 @@ from valmennus.answers import AnswerStore
 from valmennus.items import for_week, get
 
 from . import participant as person
-from .gallery import write_gallery
+from .gallery import gallery_folder
 from .images import drawing_png
 from .servers import voila
 
@@ -20,10 +20,7 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    course = tmp_path / "esimerkki"
-    course.mkdir()
-    write_gallery(course)
-    return course
+    return gallery_folder(tmp_path)
 
 
 def test_does_every_answer_survive_a_reload_in_voila(folder: Path, tmp_path: Path) -> None:

@@ -14,8 +14,13 @@ function render({ model, el }) {
   const name = `valmennus-radio-${views}-${Math.random().toString(36).slice(2, 10)}`;
   const fieldset = document.createElement("fieldset");
   fieldset.className = "valmennus-radiogroup";
-  // JupyterLab: keys pressed in the group are the group's (arrows move the choice, not the cell).
-  fieldset.setAttribute("data-lm-suppress-shortcuts", "true");
+  // JupyterLab's command mode binds plain keys on the document (arrows: another cell, Enter: edit the
+  // cell's code, letters: cell commands), matched on the focused radio itself, so data-lm-suppress-shortcuts
+  // on an ancestor does not help. In the group they are the group's: they reach no further than here, and
+  // the browser still does with them what it does (the default is never prevented). Tab and chords pass.
+  fieldset.addEventListener("keydown", (event) => {
+    if (event.key !== "Tab" && !event.ctrlKey && !event.altKey && !event.metaKey) event.stopPropagation();
+  });
   const legend = document.createElement("legend");
   legend.className = "valmennus-radiogroup-question";
   const list = document.createElement("div");
