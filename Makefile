@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub
+.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-participant
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -100,3 +100,8 @@ bench-dashboard: $(STAMP)
 BENCH_HUB_N ?= 30
 bench-hub: $(STAMP) system-deps hub-env
 	HUB_VENV=$(HUB_VENV) $(BIN)/python benchmarks/hub.py --participants $(BENCH_HUB_N)
+
+# The participant app: the home, a week to usable widgets against an empty Voila notebook in the same
+# server (real Chromium), and one save against a bare write (benchmarks/results/participant.json).
+bench-participant: $(STAMP) system-deps
+	$(BIN)/python benchmarks/participant.py --rounds $(or $(ROUNDS),5)

@@ -70,6 +70,11 @@ def mark_read(folder: Path, feedback_id: str) -> None:
 
 
 def apply_language(prefs: Prefs) -> None:
-    """The chosen language for everything this server runs from now on (module doc)."""
-    if prefs.language:
-        os.environ[env_name(Valmennus, "language")] = prefs.language
+    """The chosen language, else the course's, for everything this server runs from now on (module doc).
+
+    Set even when nothing is chosen: a kernel that finds the language in its environment never runs the
+    course's nbgrader_config.py to learn it (that file imports nbgrader: about 2 s more before a week's
+    widgets appear)."""
+    from ..i18n import current_language
+
+    os.environ[env_name(Valmennus, "language")] = prefs.language or current_language()
