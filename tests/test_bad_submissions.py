@@ -239,23 +239,23 @@ def planted_modules(f: Folder) -> None:
 
 Tamper = Callable[[Folder], None]
 # participant -> (what she does, the grade cells her answers file really completes; None: the
-# submission cannot be graded at all, and the words its results row must hold)
+# submission cannot be graded at all, and the words its results row must hold, in the course language)
 BAD: dict[str, tuple[Tamper, set[str] | None, tuple[str, ...]]] = {
     "edited_tests": (edited_tests, {"valmis_tietovisa", "valmis_oma_kaytanto", "valmis_jaettu"},
-                     ("edited", "valmis_pohdinta", "valmis_itsearviointi")),
-    "deleted_tests": (deleted_tests, {"valmis_tietovisa"}, ("missing", "valmis_jaettu")),
-    "edited_checker": (edited_checker, {"valmis_jaettu"}, ("added code cell", "missing", "alustus")),
+                     ("muokattua solua", "valmis_pohdinta", "valmis_itsearviointi")),
+    "deleted_tests": (deleted_tests, {"valmis_tietovisa"}, ("puuttuva", "valmis_jaettu")),
+    "edited_checker": (edited_checker, {"valmis_jaettu"}, ("lisätty koodisolu", "puuttuva", "alustus")),
     "changed_types": (changed_types, {"valmis_pohdinta", "valmis_itsearviointi", "valmis_jaettu"},
-                      ("type", "valmis_tietovisa", "valmistuminen_ohje")),
-    "skipped_tests": (skipped_tests, set(), ("metadata", "valmis_tietovisa")),
-    "no_answers": (no_answers, set(), ("no answers file",)),
-    "corrupt_answers": (corrupt_answers, set(), ("answers file", "JSON")),
-    "huge_answers": (huge_answers, set(), ("answers file", "too large")),
-    "latin1_answers": (latin1_answers, set(), ("answers file", "UTF-8")),
+                      ("tyyppi", "valmis_tietovisa", "valmistuminen_ohje")),
+    "skipped_tests": (skipped_tests, set(), ("metatiedot", "valmis_tietovisa")),
+    "no_answers": (no_answers, set(), ("vastaustiedosto puuttuu",)),
+    "corrupt_answers": (corrupt_answers, set(), ("vastaustiedosto", "JSON")),
+    "huge_answers": (huge_answers, set(), ("vastaustiedosto", "liian suuri")),
+    "latin1_answers": (latin1_answers, set(), ("vastaustiedosto", "UTF-8")),
     "not_json": (not_json, None, ("JSON",)),
-    "endless_loop": (endless_loop, set(CHECKS), ("added code cell",)),
-    "forged_quiz": (forged_quiz, set(CHECKS), ("quiz", "correct")),
-    "forged_answers": (forged_answers, set(), ("added code cell",)),
+    "endless_loop": (endless_loop, set(CHECKS), ("lisätty koodisolu",)),
+    "forged_quiz": (forged_quiz, set(CHECKS), ("tietovisa", "correct")),
+    "forged_answers": (forged_answers, set(), ("lisätty koodisolu",)),
     "planted_modules": (planted_modules, set(), ("ipywidgets.py", "ipykernel_launcher.py", "yaml/")),
 }
 GOOD = ["good1", "good2", "good3"]
@@ -389,7 +389,8 @@ def test_are_good_submissions_graded_in_full_beside_bad_ones(runs: dict) -> None
     for pid in GOOD:
         assert sum(scores[pid].values()) == FULL, (pid, scores[pid])
         row = _row(hostile.table, pid)
-        assert f" graded  {FULL:g}/" in row and row.endswith("-"), row  # out of 6: the task is graded by hand
+        status, score = row.split()[1:3]  # out of 6: the task is graded by hand
+        assert status == "arvioitu" and score.startswith(f"{FULL:g}/") and row.endswith("-"), row
 
 
 def test_is_every_bad_submission_named_with_its_reason(runs: dict) -> None:
@@ -397,10 +398,10 @@ def test_is_every_bad_submission_named_with_its_reason(runs: dict) -> None:
     assert hostile.exit_code == 4, hostile.table  # one submission could not be graded at all
     for pid, (_tamper, done, words) in BAD.items():
         row = _row(hostile.table, pid)
-        assert (" FAILED " in row) == (done is None), row
+        assert (" EPÄONNISTUI " in row) == (done is None), row
         for word in words:
             assert word.lower() in row.lower(), (word, row)
-    assert f"graded {SIZE - 1}, failed 1" in hostile.table
+    assert f"Arvioitu: {SIZE - 1}. Epäonnistui: 1." in hostile.table
 
 
 def test_is_no_completion_mark_given_for_work_not_done(runs: dict) -> None:

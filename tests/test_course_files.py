@@ -14,6 +14,7 @@ from valmennus.cli import main
 from valmennus.course.build import BuildError, build_sources, notebook_from_text, stale_sources
 from valmennus.course.check import asked_items, course_problems, link_problems
 from valmennus.course.guard import autograde_exclusions
+from valmennus.i18n import t
 from valmennus.items import bank
 from valmennus.ops.nbgrader_cli import run_nbgrader
 
@@ -68,20 +69,21 @@ def test_does_the_course_check_find_each_kind_of_mistake(tmp_path: Path) -> None
     nbformat.write(nb, path)
     (course / "source" / "viikko2" / "viikko2.answers.json").write_text("{}")
     shutil.rmtree(course / "source" / "viikko6")
-    found = "\n".join(course_problems(course))
-    assert "cell alustus has outputs" in found
-    assert "grade ids used twice: alustus" in found
-    assert "asks W9_NOPE, which is not in the item bank" in found
-    assert "malformed link: https://" in found
-    assert "answers file under source/: source/viikko2/viikko2.answers.json" in found
-    assert "schedule.yaml names viikko6, which has no notebook in source/" in found
+    problems = course_problems(course)  # in the course language (Finnish here), as `valmennus check` prints them
+    found = "\n".join(problems)
+    assert "solussa alustus on tulosteita (tyhjennä ne ennen kuin tallennat muutoksen gitiin)" in found
+    assert t("coursecheck_grade_id_twice", notebook="viikko2.ipynb", ids="alustus") in problems
+    assert "kysyy kohtaa W9_NOPE, jota ei ole kysymyspankissa" in found
+    assert "virheellinen linkki: https://" in found
+    assert t("coursecheck_answers_file", path="source/viikko2/viikko2.answers.json") in problems
+    assert "schedule.yaml mainitsee viikon viikko6, jolla ei ole muistikirjaa source/-kansiossa" in problems
 
 
 def test_are_asked_items_read_from_the_calls_not_the_text() -> None:
     assert asked_items('nb.ask_all("A1", "A2")\nnb.ask("B")') == ["A1", "A2", "B"]
     assert asked_items('from valmennus.checks import require\n\nrequire("viikko1", "C1", "C2")') == ["C1", "C2"]
     assert link_problems("<https://dvv.fi/x> ja [a](https://kela.fi)", "w") == []
-    assert link_problems("<ftp://x.fi>", "w") == ["w: link is not a web address: ftp://x.fi"]
+    assert link_problems("<ftp://x.fi>", "w") == ["w: linkki ei ole verkko-osoite: ftp://x.fi"]
 
 
 def test_are_code_cells_locked_and_collapsed_for_participants() -> None:
@@ -150,8 +152,8 @@ def test_does_the_comparison_find_a_hand_edit_and_a_hand_made_week(tmp_path: Pat
     nbformat.write(nb, path)
     (tmp_path / "source" / "viikko9").mkdir()
     found = "\n".join(stale_sources(tmp_path))
-    assert "source/viikko2/viikko2.ipynb differs from kurssi/viikko2.md" in found
-    assert "source/viikko9 has no kurssi/viikko9.md" in found
+    assert "source/viikko2/viikko2.ipynb poikkeaa tekstistä kurssi/viikko2.md" in found
+    assert t("build_orphan", folder="source/viikko9", text="kurssi/viikko9.md", course_text="kurssi") in found
     try:
         build_sources(tmp_path)
     except BuildError as exc:
@@ -160,7 +162,7 @@ def test_does_the_comparison_find_a_hand_edit_and_a_hand_made_week(tmp_path: Pat
         raise AssertionError("a week in source/ without its text was built over silently")
 
 
-def test_does_a_check_cell_stay_locked_with_its_points_through_build(tmp_path: Path) -> None:
+def test_does_a_check_cell_stay_locked_with_its_points_through_build(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     """An author edits a week's Markdown; `valmennus build viikko1` carries the nbgrader metadata to release/."""
     for name in ("kurssi", "source"):
         shutil.copytree(REPO / name, tmp_path / name)
@@ -169,6 +171,8 @@ def test_does_a_check_cell_stay_locked_with_its_points_through_build(tmp_path: P
     text.write_text(text.read_text(encoding="utf-8").replace(
         "## Tehtävän valmistuminen", "## Tehtävän valmistuminen (muokattu)"), encoding="utf-8")
     assert main(["--course", str(tmp_path), "build", "viikko1"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["  päivitetty: source/viikko1/viikko1.ipynb",
+                                                    "  luotu: release/viikko1"]
     for folder in ("source", "release"):
         cells = {c.id: c for c in nbformat.read(tmp_path / folder / "viikko1" / "viikko1.ipynb", as_version=4).cells}
         check = cells["valmis_paivakirja"]

@@ -76,7 +76,11 @@ def test_does_each_catalog_have_the_plural_forms_of_its_language() -> None:
 
 def test_does_every_plural_message_name_its_counting_placeholder_alike_in_every_language() -> None:
     assert set(_plural_keys()) == {"words", "words_min", "words_enough", "check_short", "check_failed",
-                                   "dash_participants", "dash_submitted", "dsh_small_group", "dsh_chart_none"}
+                                   "dash_participants", "dash_submitted", "dsh_small_group", "dsh_chart_none",
+                                   "cli_demo_participants", "cli_demo_weeks", "cli_demo_posts",
+                                   "note_added_code", "note_added_markdown", "note_added_raw", "note_added_other",
+                                   "note_missing", "note_retyped", "note_edited", "note_metadata",
+                                   "note_forged_quiz", "note_planted"}
     for key in _plural_keys():
         plural = po_catalog("fi")[key].id[1]
         assert re.fullmatch(r"\{\w+\}", plural), key

@@ -150,7 +150,7 @@ def test_are_only_those_behind_reminded_once_a_day_by_mail_and_webhook(course: C
         assert _Webhook.received[0]["participant"] == "p05" and "Leena" in _Webhook.received[0]["text"]
 
         again = remind(course, week, channels, send=True)
-        assert again.sent == [] and {why for *_, why in again.skipped} == {"already reminded today"}
+        assert again.sent == [] and {why for *_, why in again.skipped} == {"muistutettu jo tänään"}
         assert len(inbox.messages) == 1 and len(_Webhook.received) == 1
         assert [(e["participant"], e["channel"], e["ok"]) for e in read_log(course)] == [
             ("p05", "email", True), ("p05", "webhook", True)]
@@ -190,8 +190,8 @@ def test_does_the_cli_end_with_a_table_and_a_failing_exit(course: CourseSettings
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--course", str(course.root), "autograde", "viikko1", "--workers", "2", "--quiet"]) == 4
     out = capsys.readouterr().out
-    assert "graded 3, failed 1, late 2" in out
-    assert "p03          FAILED" in out
+    assert "Arvioitu: 3. Epäonnistui: 1. Myöhässä: 2." in out
+    assert "\np03          EPÄONNISTUI  -" in out
 
 
 def test_does_feedback_reach_the_exchange_and_status_show_it(course: CourseSettings) -> None:
@@ -210,6 +210,10 @@ def test_does_the_status_command_show_the_states_in_words(course: CourseSettings
     rows = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines() if line.startswith("p0"))
     assert rows["p01"] == "palaute julkaistu" and rows["p03"] == "palautettu"
     assert rows["p05"] in ("avoinna", "puuttuu")  # before or after the due time by the clock
+    assert main(["--course", str(course.root), "status"]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split()
+    scheduled = [w.id for w in load_schedule(course.root)]
+    assert header[:len(scheduled)] == scheduled and scheduled[-1] == "paatos"  # course order, the closing week last
 
 
 def test_does_export_write_the_same_table_as_csv_and_xlsx(course: CourseSettings, tmp_path: Path) -> None:

@@ -12,17 +12,28 @@ from typing import TYPE_CHECKING
 
 from .course.guard import answer_files
 from .course.settings import CONFIG_FILE, CourseSettings
-from .i18n import t
-from .options import COURSE_ENV, Dashboards, Grading, OptionError, Valmennus, as_env, configured
+from .i18n import t, tn
+from .options import (
+    COURSE_ENV,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Dashboards,
+    Grading,
+    OptionError,
+    Valmennus,
+    as_env,
+    configured,
+)
 
 if TYPE_CHECKING:
     from .demo.course_loop import LoopReport
+    from .ops.steps import StepOutcome
 
 
 def _repo(path: str) -> Path:
     root = Path(path).resolve()
     if not (root / CONFIG_FILE).is_file() or not CourseSettings.load(root).path("source").is_dir():
-        sys.exit(f"{root}: ei kurssikansio (puuttuu {CONFIG_FILE} tai source/) / not a course folder")
+        sys.exit(t("cli_not_course", path=root, config=CONFIG_FILE))
     return root
 
 
@@ -44,7 +55,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     for made in built:
-        print(f"  ok  {made.path.relative_to(root)}{' (päivitetty / updated)' if made.changed else ''}")
+        print(t("cli_built_changed" if made.changed else "cli_built_same", path=made.path.relative_to(root)))
     for week in args.weeks or course.weeks():
         try:
             run_nbgrader(root, "generate_assignment", week, "--force", "--no-db",
@@ -52,7 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         except StepFailed as exc:
             print(exc, file=sys.stderr)
             return 1
-        print(f"  ok  {course.path('release', week=week).relative_to(root)}")
+        print(t("cli_built_release", path=course.path("release", week=week).relative_to(root)))
     return 0
 
 
@@ -90,12 +101,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for name, size, seed in cohorts:
         course_dir = prepare_course(root, work / "kurssit" / name)
         participants = plan_cohort(size, seed=seed, weeks=weeks)
-        print(f"Valmennus demo: cohort {name}, {size} simulated participants, {len(weeks)} weeks, in {course_dir}")
+        print(t("cli_demo_cohort", cohort=name, participants=tn("cli_demo_participants", size),
+                weeks=tn("cli_demo_weeks", len(weeks)), folder=course_dir))
         try:
             reports = run_course(course_dir, work / "homes" / name, participants, weeks=weeks,
                                  say=_week_line)
         except StepFailed as exc:
-            print(f"FAILED: {exc}", file=sys.stderr)
+            print(t("cli_failed", reason=exc), file=sys.stderr)
             return 1
         if not _demo_checks(reports):
             return 1
@@ -125,10 +137,9 @@ def _demo_checks(reports: list[LoopReport]) -> bool:
         problems += [f"{report.week}: {p}" for p in wall_problems(report, wall.read_text(encoding="utf-8"))]
         posts += len(collect_posts(report.course, report.week))
     if problems:
-        print("FAILED checks:", *problems, sep="\n  ", file=sys.stderr)
+        print(t("cli_demo_checks_failed"), *problems, sep="\n  ", file=sys.stderr)
         return False
-    print(f"  ok  {len(reports)} weeks: everyone who submitted is graded; each feedback page holds their own "
-          f"answers and the facilitator's comment; {posts} posts on the shared walls, nothing private")
+    print(t("cli_demo_checked", weeks=tn("cli_demo_weeks", len(reports)), posts=tn("cli_demo_posts", posts)))
     return True
 
 
@@ -141,8 +152,9 @@ def _print_course(course: CourseSettings, weeks: list[str]) -> None:
     rows = []
     for week in weeks:
         counts = week_summary(status[status["week"] == week])
-        rows.append(f"  {week:<8} {counts['submitted']:>3}/{counts['participants']:<3} submitted  "
-                    f"{counts['complete']:>3} complete  {counts['feedback_released']:>3} feedback released")
+        rows.append(t("cli_demo_week", week=f"{week:<8}", submitted=f"{counts['submitted']:>3}",
+                      participants=f"{counts['participants']:<3}", complete=f"{counts['complete']:>3}",
+                      released=f"{counts['feedback_released']:>3}"))
     print("\n".join(rows))
 
 
@@ -164,7 +176,7 @@ def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
     key = configured(Dashboards, course_dirs[0]).pseudonym_key or key_file.read_text().strip()
     env = {**os.environ, COURSE_ENV: str(course_dirs[0]),
            **as_env(Dashboards, courses=course_dirs, pseudonym_key=key)}
-    print(f"\nDashboards: http://127.0.0.1:{port}/  (Ctrl-C stops them)", flush=True)
+    print(f"\n{t('cli_dashboards', url=f'http://127.0.0.1:{port}/')}", flush=True)
     cmd = [sys.executable, "-m", "voila", str(root / "dashboards"), "--no-browser", f"--port={port}",
            "--Voila.ip=127.0.0.1", "--show_tracebacks=False", "--preheat_kernel=True", "--pool_size=1"]
     try:
@@ -195,10 +207,12 @@ def _weeks(args: argparse.Namespace, course: CourseSettings) -> list[str]:
     return [week.id]
 
 
-def _print_outcomes(outcomes: list) -> int:
+def _print_outcomes(outcomes: list[StepOutcome]) -> int:
+    """One line per step (the step in words, ``step_<action>``), its detail after a dash, then its notes."""
     for o in outcomes:
-        print(f"  {'ok ' if o.ok else 'FAILED'}  {o.action} {o.week}  {o.detail}")
-        for note in getattr(o, "notes", ()):
+        line = t("cli_step_ok" if o.ok else "cli_step_failed", week=o.week, step=t(f"step_{o.action}"))
+        print(f"{line} – {o.detail}" if o.detail else line)
+        for note in o.notes:
             print(f"        ! {note}")
     return 0 if all(o.ok for o in outcomes) else 1
 
@@ -206,9 +220,16 @@ def _print_outcomes(outcomes: list) -> int:
 def cmd_roster(args: argparse.Namespace) -> int:
     from .ops.roster import import_roster
 
-    report = import_roster(_course(args), Path(args.file), args.cohort)
+    try:
+        report = import_roster(_course(args), Path(args.file), args.cohort)
+    except ValueError as exc:  # no id column, or not UTF-8: the reason in words
+        print(exc, file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(t("cli_unreadable", path=args.file, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
     for line, why in report.skipped:
-        print(f"  line {line}: {why}", file=sys.stderr)
+        print(t("cli_roster_line", line=line, reason=why), file=sys.stderr)
     print(t("ops_roster_done", n=len(report.imported), skipped=len(report.skipped)))
     return 0 if not report.skipped else 3
 
@@ -255,12 +276,14 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Participants x weeks, each cell a state of ``records.status.STATES`` in words (``state_<name>``)."""
+    from .course.schedule import load_schedule
     from .ops.status import status_grid
+    from .records.status import week_table
 
     course = _course(args)
-    weeks = [args.week] if args.week else course.weeks()
+    weeks = [args.week] if args.week else week_table(load_schedule(course.root), course.weeks())["week"].tolist()
     grid = status_grid(course, weeks).map(lambda state: t(f"state_{state}"))
-    print(grid.to_string() if not grid.empty else "(no participants)")
+    print(grid.to_string() if not grid.empty else t("cli_status_empty"))
     return 0
 
 
@@ -283,11 +306,11 @@ def cmd_remind(args: argparse.Namespace) -> int:
     for r in report.reminders:
         print(f"--- {r.participant} <{r.email or '-'}>\n{r.subject}\n\n{r.body}")
     for pid, channel in report.sent:
-        print(f"  sent     {pid} {channel}")
+        print(t("cli_remind_sent", pid=pid, channel=t(f"channel_{channel}")))
     for pid, channel, why in report.skipped:
-        print(f"  skipped  {pid} {channel}: {why}")
+        print(t("cli_remind_skipped", pid=pid, channel=t(f"channel_{channel}"), reason=why))
     for pid, channel, why in report.failed:
-        print(f"  FAILED   {pid} {channel}: {why}", file=sys.stderr)
+        print(t("cli_remind_failed", pid=pid, channel=t(f"channel_{channel}"), reason=why), file=sys.stderr)
     if not args.send:
         print(t("ops_remind_dry"))
     return 0 if not report.failed else 5
@@ -297,7 +320,7 @@ def cmd_share(args: argparse.Namespace) -> int:
     from .ops.share import build_wall
 
     page = build_wall(_course(args), args.week, Path(args.publish) if args.publish else None)
-    print(f"  wrote {page}")
+    print(t("cli_wrote", path=page))
     return 0
 
 
@@ -306,7 +329,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     course = _course(args)
     for path in export_grades(course, course.weeks(), Path(args.out)):
-        print(f"  wrote {path}")
+        print(t("cli_wrote", path=path))
     return 0
 
 
@@ -316,7 +339,7 @@ def cmd_privacy(args: argparse.Namespace) -> int:
     course = _course(args)
     if args.action == "export":
         try:
-            print(f"  wrote {export_person(course, args.participant, Path(args.out))}")
+            print(t("cli_wrote", path=export_person(course, args.participant, Path(args.out))))
         except LookupError as exc:
             print(exc, file=sys.stderr)
             return 6
@@ -328,7 +351,7 @@ def cmd_privacy(args: argparse.Namespace) -> int:
             return 7
     report = erase_person(course, args.participant, published=args.published)
     for item in report.removed:
-        print(f"  removed {item}")
+        print(t("cli_removed", item=item))
     if report.remaining.empty:
         print(t("ops_erase_clean", pid=args.participant))
         return 0
@@ -352,96 +375,111 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 2 if option_problems(course) else 0
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="valmennus",
-        description="Valmennuksen työkalut ohjaajalle / the facilitator's tools for the Valmennus course.")
-    p.add_argument("--course", default=".", help="kurssikansio / course folder (default: .)")
-    p.add_argument("--lang", choices=["fi", "en", "sv"], help="kieli / language of messages")
+def parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The command line; every help text from the catalogs (``cli_help_*``) in ``lang`` (default: the
+    course's language). argparse's own words (usage, options) stay English."""
+
+    def text(key: str) -> str:
+        return t(f"cli_help_{key}", lang)
+
+    p = argparse.ArgumentParser(prog="valmennus", description=text("valmennus"))
+    p.add_argument("--course", default=".", help=text("course"))
+    p.add_argument("--lang", choices=LANGUAGES, help=text("lang"))
     sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="kirjoita source/ kansiosta kurssi/ ja luo release/ / "
-                                     "write source/ from kurssi/, then regenerate release/")
-    ck = sub.add_parser("check", help="tarkista kurssin tiedostot / check the course files")
+    b = sub.add_parser("build", help=text("build"))
+    ck = sub.add_parser("check", help=text("check"))
     ck.set_defaults(func=cmd_check)
-    b.add_argument("weeks", nargs="*", help="vain nämä viikot / only these weeks (default: all in kurssi/ and source/)")
+    b.add_argument("weeks", nargs="*", help=text("build_weeks"))
     b.set_defaults(func=cmd_build)
-    d = sub.add_parser("demo", help="koko kierros simuloidulla ryhmällä / the whole loop on a simulated cohort")
-    d.add_argument("--participants", type=int, default=12)
-    d.add_argument("--serve", type=int, choices=(0, 1), default=1,
-                   help="1: käynnistä kojelauta / serve the dashboard (default), 0: stop after the loop")
-    d.add_argument("--port", type=int, default=8866)
+    d = sub.add_parser("demo", help=text("demo"))
+    d.add_argument("--participants", type=int, default=12, help=text("demo_participants"))
+    d.add_argument("--serve", type=int, choices=(0, 1), default=1, help=text("demo_serve"))
+    d.add_argument("--port", type=int, default=8866, help=text("demo_port"))
     d.set_defaults(func=cmd_demo)
 
-    r = sub.add_parser("roster", help="osallistujat CSV-tiedostosta / import the roster from CSV")
+    r = sub.add_parser("roster", help=text("roster"))
     r.add_argument("action", choices=["import"])
-    r.add_argument("file", help="CSV: id, first_name, last_name, email, cohort")
-    r.add_argument("--cohort", help="tuo vain tämä ryhmä / import only this cohort")
+    r.add_argument("file", help=text("roster_file"))
+    r.add_argument("--cohort", help=text("roster_cohort"))
     r.set_defaults(func=cmd_roster)
 
-    rel = sub.add_parser("release", help="julkaise aikataulun mukaiset viikot / release weeks whose time has come")
-    rel.add_argument("--now", help="ISO time to act as now (testing)")
+    rel = sub.add_parser("release", help=text("release"))
+    rel.add_argument("--now", help=text("release_now"))
     rel.set_defaults(func=cmd_release)
 
-    for name, func, text in (("collect", cmd_collect, "kerää palautukset / collect submissions"),
-                             ("autograde", cmd_autograde, "tarkista rinnakkain / autograde in parallel"),
-                             ("feedback", cmd_feedback, "luo ja julkaise palaute / generate and release feedback")):
-        c = sub.add_parser(name, help=text)
-        c.add_argument("week", nargs="?", help="viikko / week (default: the current week)")
-        c.add_argument("--all", action="store_true", help="kaikki julkaistut viikot / every released week")
+    for name, func in (("collect", cmd_collect), ("autograde", cmd_autograde), ("feedback", cmd_feedback)):
+        c = sub.add_parser(name, help=text(name))
+        c.add_argument("week", nargs="?", help=text("week"))
+        c.add_argument("--all", action="store_true", help=text("all"))
         if name == "autograde":
-            c.add_argument("--workers", type=int, default=None, help="rinnakkaisia / parallel workers")
-            c.add_argument("--quiet", action="store_true", help="ei edistymispalkkia / no progress bar")
-            c.add_argument("--no-fork", action="store_true",
-                           help="käynnistä ytimet tavalliseen tapaan / start kernels the ordinary way")
+            c.add_argument("--workers", type=int, default=None, help=text("workers"))
+            c.add_argument("--quiet", action="store_true", help=text("quiet"))
+            c.add_argument("--no-fork", action="store_true", help=text("no_fork"))
         c.set_defaults(func=func)
 
-    st = sub.add_parser("status", help="kuka on palauttanut / who has submitted, been graded, got feedback")
-    st.add_argument("week", nargs="?")
+    st = sub.add_parser("status", help=text("status"))
+    st.add_argument("week", nargs="?", help=text("status_week"))
     st.set_defaults(func=cmd_status)
 
-    rm = sub.add_parser("remind", help="muistuta palauttamatta jättäneitä / remind those who have not submitted")
-    rm.add_argument("--week", help="viikko / week (default: the current week)")
-    rm.add_argument("--send", action="store_true", help="lähetä oikeasti / really send (default: dry run)")
+    rm = sub.add_parser("remind", help=text("remind"))
+    rm.add_argument("--week", help=text("week"))
+    rm.add_argument("--send", action="store_true", help=text("send"))
     rm.set_defaults(func=cmd_remind)
 
-    sh = sub.add_parser("share", help="ryhmän yhteinen seinä / build the group's shared wall for a week")
-    sh.add_argument("week")
-    sh.add_argument("--publish", help="kopioi myös tänne / also copy the wall to this folder")
+    sh = sub.add_parser("share", help=text("share"))
+    sh.add_argument("week", help=text("share_week"))
+    sh.add_argument("--publish", help=text("publish"))
     sh.set_defaults(func=cmd_share)
 
-    ex = sub.add_parser("export", help="arvosanat CSV ja XLSX / grades as CSV and XLSX")
-    ex.add_argument("--out", default="exports", help="kansio / folder (default: exports)")
+    ex = sub.add_parser("export", help=text("export"))
+    ex.add_argument("--out", default="exports", help=text("export_out"))
     ex.set_defaults(func=cmd_export)
 
-    pv = sub.add_parser("privacy", help="henkilön tiedot: vienti tai poisto / one person's data: export or erase")
+    pv = sub.add_parser("privacy", help=text("privacy"))
     pv.add_argument("action", choices=["export", "erase"])
-    pv.add_argument("participant")
-    pv.add_argument("--out", default="privacy-exports", help="kansio / folder for export")
-    pv.add_argument("--yes", action="store_true", help="älä kysy vahvistusta / do not ask for confirmation")
-    pv.add_argument("--published", action="append", default=[], metavar="DIR",
-                    help=("kansio, johon seinä julkaistiin (share --publish), jos sitä ei ole kirjattu / "
-                          "a folder a wall was published to (share --publish), if not recorded"))
+    pv.add_argument("participant", help=text("privacy_participant"))
+    pv.add_argument("--out", default="privacy-exports", help=text("privacy_out"))
+    pv.add_argument("--yes", action="store_true", help=text("yes"))
+    pv.add_argument("--published", action="append", default=[], metavar="DIR", help=text("published"))
     pv.set_defaults(func=cmd_privacy)
 
-    cf = sub.add_parser("config", help="asetukset ohjeineen ja nykyisine arvoineen / every option with its help "
-                                       "and current value (set in nbgrader_config.py)")
-    cf.add_argument("--sample", action="store_true",
-                    help="kommentoidut rivit nbgrader_config.py:hyn / commented lines for nbgrader_config.py")
+    cf = sub.add_parser("config", help=text("config"))
+    cf.add_argument("--sample", action="store_true", help=text("sample"))
     cf.set_defaults(func=cmd_config, pass_language=False)
     return p
+
+
+def _course_language(course: str, lang: str | None) -> str:
+    """The language of this command's messages: ``--lang``, else the course's option (with its override)."""
+    if lang:
+        return lang
+    root = Path(course).resolve()
+    return configured(Valmennus, root if (root / CONFIG_FILE).is_file() else None).language
+
+
+def _help_language(argv: list[str]) -> str:
+    """The language of the help texts, from ``--course`` and ``--lang`` read ahead of the full parse;
+    Finnish when the course's option is unusable (the command itself then names the problem)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--course", default=".")
+    early.add_argument("--lang")
+    known, _ = early.parse_known_args(argv)
+    try:
+        return _course_language(known.course, known.lang if known.lang in LANGUAGES else None)
+    except OptionError:
+        return DEFAULT_LANGUAGE
 
 
 def _pass_language(args: argparse.Namespace) -> None:
     """The course's language for this command and every process it starts (nbgrader, grading kernels,
     Voilà), passed on as the hub passes it: ``--lang``, else the course's option (with its override).
     The kernels then never run the course's config (which imports nbgrader) to learn it."""
-    root = Path(args.course).resolve()
-    language = args.lang or configured(Valmennus, root if (root / CONFIG_FILE).is_file() else None).language
-    os.environ.update(as_env(Valmennus, language=language))
+    os.environ.update(as_env(Valmennus, language=_course_language(args.course, args.lang)))
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_help_language(argv)).parse_args(argv)
     try:
         if getattr(args, "pass_language", True):
             _pass_language(args)

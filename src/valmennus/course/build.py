@@ -28,6 +28,7 @@ import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
+from ..i18n import t
 from .settings import step_path
 
 COURSE_TEXT = "kurssi"  # the one folder a course author edits
@@ -38,7 +39,8 @@ _CELL_ID = re.compile(r"[a-zA-Z0-9_-]{1,64}")  # nbformat 4.5's rule for cell id
 
 
 class BuildError(Exception):
-    """The course text cannot become a notebook; the message names the file and what to fix."""
+    """The course text cannot become a notebook; the message names the file and what to fix, in the
+    course language (``build_*`` messages)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def notebook_from_text(text: str, name: str) -> NotebookNode:
     try:
         read = jupytext.reads(text, fmt=FORMAT)
     except Exception as exc:  # jupytext's MystMetadataParsingError, YAML and JSON errors name the cell and line
-        raise BuildError(f"{name}: ei luettavissa / cannot be read: {exc}") from exc
+        raise BuildError(t("build_unreadable", file=name, error=exc)) from exc
     metadata = nbformat.from_dict({k: v for k, v in read.metadata.items() if k != "jupytext"})
     metadata.setdefault("kernelspec", dict(KERNELSPEC))
     metadata.setdefault("language_info", dict(LANGUAGE_INFO))
@@ -100,8 +102,7 @@ def notebook_from_text(text: str, name: str) -> NotebookNode:
     for index, cell in enumerate(read.cells):
         cell_id = _cell_id(cell, index)
         if cell_id in seen:
-            raise BuildError(f"{name}: kaksi solua samalla tunnisteella {cell_id} (grade_id); anna toiselle uusi"
-                             f" / two cells share the id {cell_id}: give one a new grade_id")
+            raise BuildError(t("build_same_id", file=name, id=cell_id))
         seen.add(cell_id)
         cells.append(makers[cell.cell_type](cell.source, metadata=nbformat.from_dict(dict(cell.metadata)),
                                             id=cell_id))
@@ -109,7 +110,7 @@ def notebook_from_text(text: str, name: str) -> NotebookNode:
     try:
         nbformat.validate(nb)
     except nbformat.ValidationError as exc:
-        raise BuildError(f"{name}: ei kelpaa muistikirjaksi / not a valid notebook: {exc.message}") from exc
+        raise BuildError(t("build_invalid", file=name, error=exc.message)) from exc
     return nb
 
 
@@ -153,15 +154,12 @@ def build_sources(root: str | os.PathLike[str], weeks: list[str] | None = None) 
         weeks = text_weeks(root)
         orphans = [name for name in _source_weeks(root) if name not in weeks]
         if orphans:
-            orphan = step_path(root, "source", week=orphans[0]).relative_to(root)
-            raise BuildError(f"{orphan} ilman tekstiä {COURSE_TEXT}/{orphans[0]}.md: kirjoita viikko"
-                             f" kansioon {COURSE_TEXT}/ (source/ tehdään siitä) / has no {COURSE_TEXT}/"
-                             f"{orphans[0]}.md: write the week in {COURSE_TEXT}/, source/ is generated")
+            raise BuildError(_orphan(root, orphans[0]))
     made: list[tuple[str, bytes]] = []
     for week in weeks:
         text = text_path(root, week)
         if not text.is_file():
-            raise BuildError(f"{text.relative_to(root)} puuttuu / is missing")
+            raise BuildError(t("build_missing", file=text.relative_to(root)))
         nb = notebook_from_text(text.read_text(encoding="utf-8"), str(text.relative_to(root)))
         made.append((week, notebook_bytes(nb)))
     return [Built(week, source_path(root, week), _write_if_changed(source_path(root, week), data))
@@ -172,16 +170,19 @@ def stale_sources(root: str | os.PathLike[str]) -> list[str]:
     """What differs between ``kurssi/`` and ``source/`` (empty when ``source/`` is what a build writes)."""
     root = Path(root).resolve()
     weeks = text_weeks(root)
-    problems: list[str] = []
-    for name in _source_weeks(root):
-        if name not in weeks:
-            problems.append(f"{step_path(root, 'source', week=name).relative_to(root)} has no {COURSE_TEXT}/{name}.md")
+    problems = [_orphan(root, name) for name in _source_weeks(root) if name not in weeks]
     for week in weeks:
         out = source_path(root, week)
-        nb = notebook_from_text(text_path(root, week).read_text(encoding="utf-8"), f"{COURSE_TEXT}/{week}.md")
+        text = text_path(root, week).relative_to(root)
+        nb = notebook_from_text(text_path(root, week).read_text(encoding="utf-8"), str(text))
         if not out.is_file():
-            problems.append(f"{out.relative_to(root)} missing: run `valmennus build {week}`")
+            problems.append(t("build_not_built", file=out.relative_to(root), week=week))
         elif out.read_bytes() != notebook_bytes(nb):
-            problems.append(f"{out.relative_to(root)} differs from {COURSE_TEXT}/{week}.md: edited by hand,"
-                            f" or not built since the text changed (`valmennus build {week}`)")
+            problems.append(t("build_differs", file=out.relative_to(root), text=text, week=week))
     return problems
+
+
+def _orphan(root: Path, week: str) -> str:
+    """A week folder of ``source/`` without its course text: what to do about it."""
+    return t("build_orphan", folder=step_path(root, "source", week=week).relative_to(root),
+             text=text_path(root, week).relative_to(root), course_text=COURSE_TEXT)

@@ -37,7 +37,8 @@ Nothing is silently discarded: every repair, and every answers-file problem that
 unanswered (missing, not a plain file, too large, not UTF-8, not JSON, not this notebook's) or quiz
 ``correct`` flag that disagrees with the item bank, is logged as a warning with a
 ``valmennus_note`` attribute; ``valmennus autograde`` shows these notes in its results table, and
-plain ``nbgrader autograde`` prints them in its log.
+plain ``nbgrader autograde`` prints them in its log (formgrader shows it). The notes are sentences in
+the course language (``note_*`` messages), for the facilitator who reads them there.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import NbGraderPreprocessor
+
+from ..i18n import number, t, tn
 
 NOTE = "valmennus_note"  # the attribute of a log record that carries a note for the results table
 CELL_TYPES = ("code", "markdown", "raw")
@@ -118,17 +121,17 @@ class Findings:
     moved: bool = False
 
     def notes(self) -> list[str]:
+        """One sentence per kind of repair, in the course language (``note_*`` messages)."""
         notes = []
         for kind, n in sorted(self.added.items()):
-            notes.append(f"removed {n} added {kind} cell{'s' if n > 1 else ''}")
-        for label, names in (("restored missing", self.missing), ("restored the type of", self.retyped),
-                             ("restored edited", self.edited), ("restored the metadata of", self.metadata)):
+            notes.append(tn(f"note_added_{kind}", n))
+        for key, names in (("note_missing", self.missing), ("note_retyped", self.retyped),
+                           ("note_edited", self.edited), ("note_metadata", self.metadata)):
             if names:
                 more = f" (+{len(names) - MAX_NAMES})" if len(names) > MAX_NAMES else ""
-                shown = ", ".join(names[:MAX_NAMES]) + more
-                notes.append(f"{label} {'cells' if len(names) > 1 else 'cell'} {shown}")
+                notes.append(tn(key, len(names), cells=", ".join(names[:MAX_NAMES]) + more))
         if self.moved and not (self.added or self.missing):
-            notes.append("restored the order of the cells")
+            notes.append(t("note_order"))
         return notes
 
 
@@ -283,25 +286,25 @@ def answers_notes(folder: str | os.PathLike[str], notebook_id: str) -> list[str]
     try:
         raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
-        return ["no answers file"]
+        return [t("note_answers_none")]
     except NotRegularFile as exc:
-        return [f"answers file is not a plain file ({exc.reason})"]
+        return [t("note_answers_not_plain", reason=t(f"refused_{exc.reason}"))]
     except TooLarge as exc:
-        return [f"answers file too large ({exc.size / 1e6:.1f} MB, limit {exc.limit / 1e6:.0f} MB)"]
+        return [t("note_answers_too_large", size=number(exc.size / 1e6, 1), limit=number(exc.limit / 1e6, 0))]
     except OSError as exc:
-        return [f"answers file unreadable ({exc.strerror or type(exc).__name__})"]
+        return [t("note_answers_unreadable", reason=exc.strerror or type(exc).__name__)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return ["answers file is not UTF-8"]
+        return [t("note_answers_not_utf8")]
     try:
         json.loads(text)
     except ValueError:
-        return ["answers file is not JSON"]
+        return [t("note_answers_not_json")]
     try:
         entries = _parse(raw, notebook_id)
     except ValueError as exc:
-        return [f"answers file not used: {str(exc)[:80]}"]
+        return [t("note_answers_not_used", reason=str(exc)[:80])]
     items = bank()
     forged = []
     for item_id, entry in entries.items():
@@ -312,8 +315,8 @@ def answers_notes(folder: str | os.PathLike[str], notebook_id: str) -> list[str]
         if correct is not None and isinstance(value, dict) and "correct" in value and value["correct"] is not correct:
             forged.append(item_id)
     if forged:
-        return [f"quiz 'correct' flag does not match the answer (recomputed from the item bank): "
-                f"{', '.join(sorted(forged)[:MAX_NAMES])}{' …' if len(forged) > MAX_NAMES else ''}"]
+        shown = ", ".join(sorted(forged)[:MAX_NAMES]) + (" …" if len(forged) > MAX_NAMES else "")
+        return [tn("note_forged_quiz", len(forged), items=shown)]
     return []
 
 
@@ -389,7 +392,7 @@ class RemovePlantedModules(NbGraderPreprocessor):
                 os.unlink(path)
         if planted:
             shown = ", ".join(planted[:MAX_NAMES]) + (" …" if len(planted) > MAX_NAMES else "")
-            note = f"removed Python the kernel would import from the submission: {shown}"
+            note = tn("note_planted", len(planted), files=shown)
             self.log.warning("%s/%s (%s): %s", info.get("student", "?"), info.get("assignment", "?"),
                              info.get("notebook", "?"), note, extra={NOTE: f"{info.get('notebook', '?')}: {note}"})
         return nb, resources

@@ -32,6 +32,7 @@ from traitlets.config import Config
 
 from ..course.gradebook import ensure_scripts_on_path, open_gradebook
 from ..course.settings import CourseSettings, load_config
+from ..i18n import number, t
 from ..options import Grading, configured
 
 SQLITE_BUSY_TIMEOUT_S = 60
@@ -244,27 +245,28 @@ def _late_text(seconds: float) -> str:
     if seconds <= 0:
         return "-"
     if seconds < 3600:
-        return f"{max(1, round(seconds / 60))} min"
-    return f"{seconds / 3600:.1f} h"
+        return t("ops_grade_late_min", n=max(1, round(seconds / 60)))
+    return t("ops_grade_late_h", h=number(seconds / 3600, 1))
 
 
 def results_table(results: list[GradeResult]) -> str:
     """The closing table: graded, failed with the reason, late; a graded row names what was repaired or
-    found in the submission (its notes), so nothing bad passes unnamed."""
+    found in the submission (its notes), so nothing bad passes unnamed. Words from the catalogs
+    (``ops_grade_*``), columns as wide as their words in the course language."""
     if not results:
-        return "(no submissions)"
-    width = max(len("participant"), *(len(r.participant) for r in results))
-    lines = [f"{'participant':<{width}}  status  score      late   reason"]
-    for r in results:
-        score = f"{r.score:g}/{r.max_score:g}" if r.score is not None else "-"
-        late = _late_text(r.seconds_late)
-        reason = "; ".join(x for x in (r.reason, *r.notes) if x)
-        lines.append(f"{r.participant:<{width}}  {'graded' if r.ok else 'FAILED':<6}  {score:<9}  "
-                     f"{late:<5}  {reason}".rstrip())
+        return t("ops_grade_none")
+    head = {key: t(f"ops_grade_col_{key}") for key in ("participant", "status", "score", "late", "reason")}
+    graded_word, failed_word = t("ops_grade_graded"), t("ops_grade_failed")
+    rows = [(r.participant, graded_word if r.ok else failed_word,
+             f"{number(r.score, None)}/{number(r.max_score, None)}" if r.score is not None else "-",
+             _late_text(r.seconds_late), "; ".join(x for x in (r.reason, *r.notes) if x)) for r in results]
+    widths = [max(len(head[key]), *(len(row[i]) for row in rows))
+              for i, key in enumerate(("participant", "status", "score", "late"))]
+    lines = ["  ".join([*(f"{cell:<{width}}" for cell, width in zip(cells[:-1], widths, strict=True)),
+                        cells[-1]]).rstrip() for cells in [tuple(head.values()), *rows]]
     graded = sum(r.ok for r in results)
     late_n = sum(r.ok and r.seconds_late > 0 for r in results)
     noted = sum(r.ok and bool(r.notes) for r in results)
-    lines.append(f"graded {graded}, failed {len(results) - graded}, late {late_n}"
-                 + (f"; {noted} graded with a note" if noted else ""))
+    summary = t("ops_grade_summary", graded=graded, failed=len(results) - graded, late=late_n)
+    lines.append(f"{summary} {t('ops_grade_noted', n=noted)}" if noted else summary)
     return "\n".join(lines)
-

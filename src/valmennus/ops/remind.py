@@ -29,7 +29,7 @@ import jinja2
 
 from ..course.schedule import Week
 from ..course.settings import CourseSettings
-from ..i18n import HELSINKI, current_language, local_datetime
+from ..i18n import HELSINKI, current_language, local_datetime, t
 from ..jsonlines import read_jsonl
 from ..options import Reminders, configured
 from ..records.sources import read_course
@@ -76,7 +76,7 @@ class RemindReport:
     week: str
     reminders: list[Reminder] = field(default_factory=list)
     sent: list[tuple[str, str]] = field(default_factory=list)  # (participant, channel)
-    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (participant, channel, why)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (participant, channel, why in words)
     failed: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -154,7 +154,7 @@ def _send_webhook(channels: Channels, reminder: Reminder, week: str) -> None:
                                      headers={"Content-Type": "application/json"}, method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (configured URL)
         if response.status >= 300:
-            raise OSError(f"webhook answered {response.status}")
+            raise OSError(t("ops_remind_webhook_status", status=response.status))
 
 
 def remind(course: CourseSettings, week: Week, channels: Channels, send: bool = False,
@@ -170,13 +170,13 @@ def remind(course: CourseSettings, week: Week, channels: Channels, send: bool = 
         report.reminders.append(reminder)
         for channel in channels.enabled():
             if channel == "email" and not reminder.email:
-                report.skipped.append((reminder.participant, channel, "no e-mail address on the roster"))
+                report.skipped.append((reminder.participant, channel, t("ops_remind_no_email")))
                 continue
             if (reminder.participant, week.id, channel, day) in already:
-                report.skipped.append((reminder.participant, channel, "already reminded today"))
+                report.skipped.append((reminder.participant, channel, t("ops_remind_already")))
                 continue
             if not send:
-                report.skipped.append((reminder.participant, channel, "dry run"))
+                report.skipped.append((reminder.participant, channel, t("ops_remind_dry_run")))
                 continue
             entry = {"participant": reminder.participant, "week": week.id, "channel": channel, "day": day,
                      "sent_at": datetime.now(UTC).isoformat(timespec="seconds")}

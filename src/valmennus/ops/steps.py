@@ -16,11 +16,15 @@ from ..course.guard import answer_files
 from ..course.intake import describe, read_refusals
 from ..course.schedule import Week, load_schedule, released_by
 from ..course.settings import CourseSettings
-from ..i18n import t
+from ..i18n import local_datetime, t
 
 
 @dataclass
 class StepOutcome:
+    """One step of one week. ``action`` is the step's name (``release``, ``generate``, ``collect``,
+    ``generate_feedback``, ``release_feedback``), shown in words as message ``step_<action>``; ``detail``
+    and ``notes`` are sentences in the course language."""
+
     week: str
     action: str
     ok: bool
@@ -30,7 +34,7 @@ class StepOutcome:
 
 def _api_failure(result: dict) -> str:
     text = (result.get("error") or result.get("log") or "").strip().splitlines()
-    return text[-1] if text else "nbgrader reported a failure"
+    return text[-1] if text else t("ops_nbgrader_failed")
 
 
 def released_weeks(course: CourseSettings) -> set[str]:
@@ -66,7 +70,7 @@ def release_week(course: CourseSettings, week: Week) -> StepOutcome:
         released = api.release_assignment(week.id)
         if not released["success"]:
             return StepOutcome(week.id, "release", False, _api_failure(released))
-    return StepOutcome(week.id, "release", True, f"due {week.due.isoformat()}")
+    return StepOutcome(week.id, "release", True, t("ops_release_due", due=local_datetime(week.due)))
 
 
 def collect(course: CourseSettings, week: str) -> StepOutcome:
