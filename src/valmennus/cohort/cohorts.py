@@ -8,7 +8,6 @@ A cohort is named by its course directory's name. Reading is here; computing is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,8 +25,8 @@ from ..records.sources import (
     read_feedback,
     read_roster,
 )
+from ..records.status import week_table
 from .gradebook_sql import read_gradebook_fast
-from .status import WEEK_COLUMNS
 
 PEOPLE_COLUMNS = ["cohort", "participant", "first_name", "last_name", "facilitator"]
 
@@ -65,27 +64,14 @@ def people_of(cohort: str, gradebook_people: pd.DataFrame, roster: pd.DataFrame)
     return merged[PEOPLE_COLUMNS].sort_values("participant").reset_index(drop=True)
 
 
-def _week_key(week: str) -> tuple[int, int, str]:
-    """Without a schedule: numbered weeks by number (viikko0, viikko1, ... viikko10), then the rest."""
-    digits = re.search(r"(\d+)$", week)
-    return (0, int(digits.group(1)), week) if digits else (1, 0, week)
-
-
 def weeks_of(cohort: str, course: CourseSettings, seen: set[str]) -> pd.DataFrame:
-    """The course's weeks in course order (``schedule.yaml``), then any other week seen in its data.
+    """The course's weeks in course order (``schedule.yaml``), then any other week of ``source/`` or seen
+    in its data: ``records.status.week_table``, the one week order of the status model.
 
     The first week is the baseline survey and the last the closing one, so the order matters: a
     course without a schedule gets numbered weeks first and the others (``paatos``) after them.
     """
-    rows = [(cohort, w.id, w.release, w.due) for w in load_schedule(course.root)]
-    known = {r[1] for r in rows}
-    extra = sorted((set(course.weeks()) | seen) - known, key=_week_key)
-    rows += [(cohort, w, pd.NaT, pd.NaT) for w in extra]
-    frame = pd.DataFrame(rows, columns=["cohort", "week", "release", "due"])
-    frame["order"] = range(len(frame))
-    for column in ("release", "due"):
-        frame[column] = pd.to_datetime(frame[column], utc=True)
-    return frame[WEEK_COLUMNS]
+    return week_table(load_schedule(course.root), set(course.weeks()) | seen, cohort=cohort)
 
 
 def _with_cohort(frame: pd.DataFrame, cohort: str) -> pd.DataFrame:

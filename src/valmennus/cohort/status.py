@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..records import status as model
-
-# The week table's columns, named here too because ``cohorts`` and ``synthetic`` build week tables.
-WEEK_COLUMNS = model.WEEK_COLUMNS
 PROGRESS_COLUMNS = ["cohort", "week", "order", "participants", "submitted", "graded", "complete",
                     "feedback_released", "submitted_rate", "complete_rate", "expected"]
 BEHIND_COLUMNS = ["cohort", "participant", "weeks_behind", "missing_weeks", "last_week", "last_submitted_at"]

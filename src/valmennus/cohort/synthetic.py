@@ -15,9 +15,9 @@ import pandas as pd
 
 from ..items import CANT_SAY, bank
 from ..records.sources import ANSWER_COLUMNS, COLLECTED_COLUMNS, FEEDBACK_COLUMNS, GRADE_COLUMNS
+from ..records.status import WEEK_COLUMNS
 from .cohorts import PEOPLE_COLUMNS, CohortData
 from .skills import survey_items
-from .status import WEEK_COLUMNS
 
 WEEKS = ("viikko0", "viikko1", "viikko2", "viikko3", "viikko4", "viikko5", "viikko6", "paatos")
 FIRST_RELEASE = pd.Timestamp("2027-01-04 06:00", tz="UTC")
