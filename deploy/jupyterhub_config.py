@@ -139,14 +139,15 @@ def server_port(name: str) -> int:
 def pre_spawn_hook(spawner) -> None:  # noqa: ANN001  (JupyterHub passes its Spawner)
     spawner.port = server_port(spawner.user.name)
     role = role_of({g.name for g in spawner.user.groups})
-    env = {**spawner.environment, "JUPYTER_CONFIG_PATH": site.config_path(role), "VALMENNUS_ROLE": role}
+    env = {**spawner.environment, "JUPYTER_CONFIG_PATH": site.config_path(role)}
     if role == "coordinator":
         # Voilà's server extension in their own server; the dashboard reads the read-only gradebook role
+        # and shows pseudonyms only: the dashboards' role (options.Dashboards.role), said explicitly
         spawner.notebook_dir = str(site.dashboards_dir)
         spawner.default_url = "/voila/render/edistyminen.ipynb"
         env.update(VALMENNUS_COURSE=site.course_dir, VALMENNUS_COURSE_ID=site.course_id,
                    VALMENNUS_EXCHANGE=site.exchange, VALMENNUS_DB_URL=site.db_url_readonly,
-                   VALMENNUS_PSEUDONYM_KEY=pseudonym_key())
+                   VALMENNUS_PSEUDONYM_KEY=pseudonym_key(), VALMENNUS_DASHBOARD_ROLE="coordinator")
     spawner.environment = env
 
 
