@@ -19,9 +19,10 @@ Built from the saved value first, observers attached after: re-running a cell ne
 
 Every control carries its own visible label as its ``description`` (ipywidgets renders it as a
 ``<label>`` tied to the input, so screen readers announce the question), laid out above the control
-so that long Finnish questions wrap instead of being cut off. The styles are in one stylesheet,
-``valmennus/static/widgets.css``, that the notebook's setup cell shows once (``notebook.stylesheet``);
-the widgets only name its classes.
+so that long Finnish questions wrap instead of being cut off; a single choice is a ``RadioGroup``
+(``radiogroup.py``: a native fieldset, its question the legend, arrow keys between its radios). The
+styles are in one stylesheet, ``valmennus/static/widgets.css``, that the notebook's setup cell shows
+once (``notebook.stylesheet``); the widgets only name its classes.
 """
 
 from __future__ import annotations
