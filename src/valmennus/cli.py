@@ -97,7 +97,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         shutil.rmtree(work)
     weeks = [w.id for w in load_schedule(root)] or CourseSettings.load(root).weeks()
     cohorts = [("kevat-2027-a", args.participants, 2026), ("kevat-2027-b", max(6, args.participants * 2 // 3), 7)]
-    course_dirs = []
+    course_dirs, first_cohort = [], []
     for name, size, seed in cohorts:
         course_dir = prepare_course(root, work / "kurssit" / name)
         participants = plan_cohort(size, seed=seed, weeks=weeks)
@@ -112,10 +112,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if not _demo_checks(reports):
             return 1
         course_dirs.append(course_dir)
+        first_cohort = first_cohort or participants
         _print_course(reports[0].course, weeks)
     if not args.serve:
         return 0
-    return serve_dashboard(root, course_dirs, args.port)
+    from .participant.serve import participant_server
+
+    # One simulated participant's own app (their real answers and feedback): one who stays to the end
+    who = next((p for p in first_cohort if p.last_week is None and p.profile == "complete"), first_cohort[0])
+    home = work / "homes" / cohorts[0][0] / who.id
+    with participant_server(home, course_dirs[0], args.port + 1) as app:
+        print(f"\n{t('cli_demo_participant_view', name=f'{who.first_name} {who.last_name}', url=app.url)}")
+        week_url = app.url.replace("/valmennus/", f"/valmennus/viikko/{weeks[min(1, len(weeks) - 1)]}")
+        print(t("cli_demo_participant_week", url=week_url), flush=True)
+        return serve_dashboard(root, course_dirs, args.port)
 
 
 def _week_line(message: str) -> None:
