@@ -12,7 +12,9 @@ File modes this relies on for privacy (DESIGN §4):
   others (0733, not listable) and names each submission with a random suffix;
 - the course directory is readable (its ``nbgrader_config.py`` and ``source/`` are course content),
   but ``submitted/``, ``autograded/`` and ``feedback/`` are 2750 grader:formgrade-<course>, and the
-  grader service runs with umask 027, so nothing it writes is readable by participants or coordinators.
+  grader service runs with umask 027, so nothing it writes is readable by participants or coordinators;
+- the published group walls (``<state_dir>/walls``) are 2750 grader:nbgrader-<course> (setgid), so the
+  course's participants read what the grader copies there (``valmennus share --publish``), nobody else.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ PRIVATE_COURSE_DIRS = ("submitted", "autograded", "feedback")
 INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
 INSTRUCTOR_LAB_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                           "@jupyter/nbgrader:course-list")
+# participants' own pages (valmennus.participant) and the weeks in Voilà: their server's default page
+PARTICIPANT_SERVER_EXTENSIONS = ("valmennus.participant", "voila.server_extension")
+PARTICIPANT_DEFAULT_URL = "/valmennus/"
 ALL_NBGRADER_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader",
                                   "nbgrader.server_extensions.assignment_list",
                                   "nbgrader.server_extensions.course_list",
@@ -85,6 +90,11 @@ class Site:
     @property
     def dashboards_dir(self) -> Path:
         return Path(self.state_dir) / "dashboards"
+
+    @property
+    def walls_dir(self) -> Path:
+        """Published group walls (``valmennus share <week> --publish``): the course's participants read them."""
+        return Path(self.state_dir) / "walls"
 
     @property
     def hub_dir(self) -> Path:
@@ -207,9 +217,16 @@ c.Exchange.root = {site.exchange!r}
     def lab_disabled(plugins: tuple[str, ...]) -> str:
         return json.dumps({"disabledExtensions": dict.fromkeys(plugins, True)}, indent=2)
 
-    # participants: the Assignments tab only; no formgrader, no create-assignment, no course list
+    # participants: their own pages ("Oma valmennus", the weeks in Voilà) as the default page, the course
+    # named for them; the Assignments tab stays in JupyterLab; no formgrader, create-assignment, course list
     participant = site.jupyter_dir / "participant"
-    _write(participant / "jupyter_server_config.json", server_extensions(INSTRUCTOR_SERVER_EXTENSIONS))
+    _write(participant / "jupyter_server_config.json", json.dumps({
+        "ServerApp": {"jpserver_extensions": {**dict.fromkeys(INSTRUCTOR_SERVER_EXTENSIONS, False),
+                                              **dict.fromkeys(PARTICIPANT_SERVER_EXTENSIONS, True)},
+                      "default_url": PARTICIPANT_DEFAULT_URL},
+        "ParticipantApp": {"course_dir": site.course_dir, "course_id": site.course_id,
+                           "wall_dirs": [str(site.walls_dir)]},
+    }, indent=2))
     _write(participant / "labconfig" / "page_config.json", lab_disabled(INSTRUCTOR_LAB_PLUGINS))
     # facilitators grade in the course's formgrader service, not in their own server
     facilitator = site.jupyter_dir / "facilitator"
@@ -262,6 +279,11 @@ def prepare_folders(site: Site, repo: Path) -> None:
     for notebook in sorted((repo / "dashboards").glob("*.ipynb")):
         shutil.copy2(notebook, site.dashboards_dir / notebook.name)
         os.chmod(site.dashboards_dir / notebook.name, 0o644)
+    # walls: written by the grader (umask 027), read by the course's participants through the group
+    # (setgid: what is copied in belongs to the participants' group); nobody else reads them
+    site.walls_dir.mkdir(exist_ok=True)
+    shutil.chown(site.walls_dir, site.grader, site.student_group)
+    os.chmod(site.walls_dir, 0o2750)
     write_jupyter_config(site)
     prepare_course_dir(site, repo)
 

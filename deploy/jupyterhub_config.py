@@ -8,7 +8,7 @@ Everything site-specific comes from the site file named by ``VALMENNUS_HUB_SITE`
   ``coordinators``; roles that let facilitators (only) into the course's formgrader service;
 - one formgrader service per course, named as the course id, running as ``grader-<course>``;
 - per-role Jupyter configuration through ``JUPYTER_CONFIG_PATH`` (participants get no instructor
-  extensions; coordinators land on their Voilà dashboard);
+  extensions and land on their own pages, ``/valmennus/``; coordinators land on their Voilà dashboard);
 - the gradebook URL: the grader service gets the read-write one, coordinators the read-only one.
 """
 
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hubsite import Site  # noqa: E402
+from hubsite import PARTICIPANT_DEFAULT_URL, Site  # noqa: E402
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it loads this file)
 site = Site.load(os.environ["VALMENNUS_HUB_SITE"])
@@ -148,6 +148,10 @@ def pre_spawn_hook(spawner) -> None:  # noqa: ANN001  (JupyterHub passes its Spa
         env.update(VALMENNUS_COURSE=site.course_dir, VALMENNUS_COURSE_ID=site.course_id,
                    VALMENNUS_EXCHANGE=site.exchange, VALMENNUS_DB_URL=site.db_url_readonly,
                    VALMENNUS_PSEUDONYM_KEY=pseudonym_key(), VALMENNUS_DASHBOARD_ROLE="coordinator")
+    elif role == "participant":
+        # their own pages first ("Oma valmennus", hubsite.py's per-role config names the course);
+        # JupyterLab is one link away (/lab) and keeps nbgrader's Assignments tab
+        spawner.default_url = PARTICIPANT_DEFAULT_URL
     spawner.environment = env
 
 
