@@ -218,26 +218,48 @@ def autograde(course: CourseSettings, week: str, participants: list[str] | None 
     except MissingEntry as exc:
         raise ValueError(f"{week}: not in the gradebook; run `nbgrader generate_assignment {week}` first") from exc
     workers = max(1, min(workers or default_workers(), len(participants)))
-    results: list[GradeResult] = []
     # forkserver: workers never inherit the threads of the caller (a test's servers, a notebook's loop)
     context = multiprocessing.get_context("forkserver")
     # The fork server lives as long as this process and forks every worker of every later pool: with
     # nbgrader imported there once, a worker starts in milliseconds instead of importing it again (the
     # demo and the tests grade eight weeks in one process). No effect once the server runs.
     context.set_forkserver_preload(["nbgrader.converters", "nbgrader.coursedir", __name__])
+    bar = tqdm(total=len(participants), desc=f"autograde {week}", unit="submission", disable=not progress)
+    results = _grade_in_pool(course, week, participants, workers, context, bar)
+    # A kernel that never started says nothing about the submission (on a loaded host a kernel can die
+    # before its first reply): those are graded once more before anything is called failed.
+    again = [r.participant for r in results if not r.ok and _kernel_never_started(r.reason)]
+    if again:
+        retried = {r.participant: r for r in _grade_in_pool(course, week, again, 1, context, None)}
+        results = [retried.get(r.participant, r) for r in results]
+    bar.close()
+    results.sort(key=lambda r: r.participant)
+    _attach_scores(course, week, results)
+    return results
+
+
+KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Timeout waiting for kernel_info",
+                         "Address already in use")
+
+
+def _kernel_never_started(reason: str) -> bool:
+    return any(text in reason for text in KERNEL_START_FAILURES)
+
+
+def _grade_in_pool(course: CourseSettings, week: str, participants: list[str], workers: int,
+                   context: multiprocessing.context.BaseContext, bar: tqdm | None) -> list[GradeResult]:
+    """One pool of ``workers`` grading ``participants``; a worker that dies fails its participant only."""
+    results: list[GradeResult] = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {pool.submit(_grade_one, str(course.root), week, p): p for p in participants}
-        bar = tqdm(total=len(futures), desc=f"autograde {week}", unit="submission", disable=not progress)
         for future in as_completed(futures):
             try:
                 results.append(future.result())
             except Exception as exc:  # a worker that died (e.g. out of memory) fails its participant only
                 results.append(GradeResult(futures[future], False, 0.0, f"{type(exc).__name__}: {exc}"))
-            bar.update(1)
-            bar.set_postfix(failed=sum(not r.ok for r in results))
-        bar.close()
-    results.sort(key=lambda r: r.participant)
-    _attach_scores(course, week, results)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(failed=sum(not r.ok for r in results))
     return results
 
 
