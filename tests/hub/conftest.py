@@ -28,6 +28,7 @@ from run_hub import start_hub, tear_down  # noqa: E402
 
 from .client import Person  # noqa: E402
 
+WEEK = "viikko1"
 HUB_VENV = Path(os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"))
 PROXY = REPO / "deploy" / "node_modules" / ".bin" / "configurable-http-proxy"
 ARTIFACTS = REPO / "test-artifacts" / "hub"
@@ -82,7 +83,8 @@ def hub_run() -> Iterator[HubRun]:
                     exchange=str(base / "exchange"), venv=str(HUB_VENV), proxy_command=str(PROXY),
                     db_url=cluster.url("hubgrades", "hub_grader"),
                     db_url_readonly=cluster.url("hubgrades", "hub_dashboard"),
-                    participants=[f"{course_id}-p01", f"{course_id}-p02"],
+                    # p01, p02: test_hub.py's week over HTTP; p03: test_participant_hub.py's, in Chromium
+                    participants=[f"{course_id}-p01", f"{course_id}-p02", f"{course_id}-p03"],
                     facilitators=[f"{course_id}-ohjaaja"], coordinators=[f"{course_id}-koord"],
                     dummy_password=password, port=free_port(), hub_port=free_port(),
                     proxy_api_port=free_port(), service_port=free_port())
@@ -101,3 +103,30 @@ def hub_run() -> Iterator[HubRun]:
         if (base / "jupyterhub.log").exists():
             shutil.copy2(base / "jupyterhub.log", ARTIFACTS / "jupyterhub.log")
         shutil.rmtree(base, ignore_errors=True)
+
+
+def timed(run: HubRun, name: str, fn):  # noqa: ANN001, ANN201
+    started = time.monotonic()
+    result = fn()
+    run.timings[name] = round(time.monotonic() - started, 2)
+    return result
+
+
+def facilitator_runs(run: HubRun, facilitator: Person, code: str) -> str:
+    """Code in a kernel of the course's formgrader service: runs as grader-<course> in the course dir."""
+    return facilitator.run(code, "hub-console.ipynb", prefix=f"/services/{run.site.course_id}")
+
+
+def nbgrader_steps(*steps: tuple[str, ...]) -> str:
+    return ("from pathlib import Path\nfrom valmennus.ops.nbgrader_cli import run_nbgrader\n"
+            f"for step in {steps!r}:\n    run_nbgrader(Path.cwd(), *step)\nprint('ok')\n")
+
+
+@pytest.fixture(scope="package")
+def released_week(hub_run: HubRun) -> Person:
+    """Week 1 generated and released by the facilitator in the formgrader service; the facilitator."""
+    facilitator = hub_run.log_in(hub_run.site.facilitators[0])
+    timed(hub_run, "facilitator: generate + release", lambda: facilitator_runs(
+        hub_run, facilitator, nbgrader_steps(("generate_assignment", WEEK, "--force"),
+                                             ("release_assignment", WEEK, "--force"))))
+    return facilitator

@@ -23,10 +23,11 @@ from valmennus.demo.simulate import Participant, answers_for, facilitator_commen
 
 from ..test_workflow import EXPECTED, GRADE_IDS  # the same week, the same exact scores as without a hub
 from .client import Person
-from .conftest import HubRun
+from .conftest import WEEK, HubRun, timed
+from .conftest import facilitator_runs as _facilitator_runs
+from .conftest import nbgrader_steps as _nbgrader_steps
 
 pytestmark = [pytest.mark.hub, pytest.mark.server]
-WEEK = "viikko1"
 TASK = "ohjaajan_palaute"
 
 
@@ -36,23 +37,6 @@ class PlayedWeek:
     cohort: list[Participant]
     feedback: dict[str, str] = field(default_factory=dict)
     probes: dict[str, str] = field(default_factory=dict)
-
-
-def _timed(run: HubRun, name: str, fn):  # noqa: ANN001, ANN202
-    started = time.monotonic()
-    result = fn()
-    run.timings[name] = round(time.monotonic() - started, 2)
-    return result
-
-
-def _facilitator_runs(run: HubRun, facilitator: Person, code: str) -> str:
-    """Code in a kernel of the course's formgrader service: runs as grader-<course> in the course dir."""
-    return facilitator.run(code, "hub-console.ipynb", prefix=f"/services/{run.site.course_id}")
-
-
-def _nbgrader_steps(*steps: tuple[str, ...]) -> str:
-    return ("from pathlib import Path\nfrom valmennus.ops.nbgrader_cli import run_nbgrader\n"
-            f"for step in {steps!r}:\n    run_nbgrader(Path.cwd(), *step)\nprint('ok')\n")
 
 
 def _assignment_action(person: Person, action: str, course_id: str) -> None:
@@ -90,20 +74,18 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="package")
-def played_week(hub_run: HubRun) -> PlayedWeek:
+def played_week(hub_run: HubRun, released_week: Person) -> PlayedWeek:
+    """p01 and p02 play week 1 over HTTP (the third participant is the browser test's, tests/hub/
+    test_participant_hub.py, which runs after these tests: nothing here counts it)."""
     run, site = hub_run, hub_run.site
     course = site.course_id
     cohort = [Participant(site.participants[0], "Aino", "Virtanen", "complete"),
               Participant(site.participants[1], "Mikko", "Korhonen", "partial_scales")]
-    facilitator = _timed(run, "log in (4 people)", lambda: [run.log_in(n) for n in
-                                                               (*site.participants, *site.facilitators,
-                                                                *site.coordinators)])[2]
-    for name in (*site.participants, *site.facilitators, *site.coordinators):
+    people = (*site.participants[:2], *site.facilitators, *site.coordinators)
+    facilitator = timed(run, "log in (4 people)", lambda: [run.log_in(n) for n in people])[2]
+    assert facilitator is released_week
+    for name in people:
         run.timings[f"spawn {name}"] = round(run.people[name].start_server(), 2)
-
-    _timed(run, "facilitator: generate + release", lambda: _facilitator_runs(
-        run, facilitator, _nbgrader_steps(("generate_assignment", WEEK, "--force"),
-                                          ("release_assignment", WEEK, "--force"))))
 
     def participants_work() -> None:
         for p in cohort:
@@ -116,16 +98,16 @@ def played_week(hub_run: HubRun) -> PlayedWeek:
             assert out.strip() == f"/home/{p.id}/{course}/{WEEK}", out
             _assignment_action(person, "submit", course)
 
-    _timed(run, "participants: fetch, answer in kernel, submit", participants_work)
+    timed(run, "participants: fetch, answer in kernel, submit", participants_work)
 
     feedback_code = ("from pathlib import Path\nfrom valmennus.course.settings import CourseSettings\n"
                      "from valmennus.ops.feedback import write_task_feedback\n"
                      "course = CourseSettings.load(Path.cwd())\n"
                      + "".join(f"write_task_feedback(course, {WEEK!r}, {WEEK!r}, {p.id!r}, {TASK!r}, "
                                f"{facilitator_comment(p)!r}, 1.0)\n" for p in cohort))
-    _timed(run, "facilitator: collect + autograde", lambda: _facilitator_runs(
+    timed(run, "facilitator: collect + autograde", lambda: _facilitator_runs(
         run, facilitator, _nbgrader_steps(("collect", WEEK), ("autograde", WEEK))))
-    _timed(run, "facilitator: comments, generate + release feedback", lambda: _facilitator_runs(
+    timed(run, "facilitator: comments, generate + release feedback", lambda: _facilitator_runs(
         run, facilitator, feedback_code + _nbgrader_steps(("generate_feedback", WEEK),
                                                           ("release_feedback", WEEK))))
     played = PlayedWeek(run, cohort)
@@ -140,7 +122,7 @@ def played_week(hub_run: HubRun) -> PlayedWeek:
             page = person.get(f"{folder}/{stamps[0]['name']}/{WEEK}.html").json()["content"]
             played.feedback[p.id] = page
 
-    _timed(run, "participants: fetch feedback", participants_read)
+    timed(run, "participants: fetch feedback", participants_read)
 
     other = cohort[1].id
     probe_paths = {"other_home": f"/home/{other}/{course}/{WEEK}/{WEEK}.answers.json",
