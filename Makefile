@@ -17,7 +17,7 @@ HUB_STAMP  := $(HUB_VENV)/.installed-stamp
 HUB_PROXY  := deploy/node_modules/.bin/configurable-http-proxy
 HUB_STATE  ?= /srv/valmennus-hub
 HUB_PORT   ?= 8000
-PACKAGE_FILES := $(shell find src -type f \( -name '*.py' -o -name '*.yaml' \) 2>/dev/null)
+PACKAGE_FILES := $(shell find src -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.css' -o -name '*.j2' -o -name '*.js' -o -name '*.po' -o -name '*.html' -o -name '*.json' \) 2>/dev/null)
 
 # The hub test needs root (it creates Linux users). As root, `make test` builds the hub pieces and
 # the hub test must run (VALMENNUS_REQUIRE_HUB=1); otherwise it is skipped with its reason.
