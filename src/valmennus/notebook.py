@@ -58,7 +58,9 @@ def stylesheet() -> Any:
     """
     import ipywidgets as w
 
-    sheet = w.HTML(f"<style>{stylesheet_css()}</style>", layout=w.Layout(display="none"))
+    from .widgets.shared import style_of
+
+    sheet = w.HTML(f"<style>{stylesheet_css()}</style>", layout=w.Layout(display="none"), style=style_of(w.HTML))
     sheet.add_class("valmennus-stylesheet")
     return sheet
 
@@ -106,12 +108,12 @@ class CourseNotebook:
 
     def ask_all(self, *item_ids: str) -> Any:
         """Several items in one cell (a self-assessment block)."""
-        import ipywidgets as w
-
         shown = [self.ask(i) for i in item_ids]
         if self.store.read_only:
             return _HTML("\n".join(s.markup for s in shown))
-        return w.VBox(shown)
+        from .widgets.shared import vbox
+
+        return vbox(shown)
 
     def compare_with(self, baseline: str) -> _HTML:
         """The participant's own change since ``baseline`` (a sibling week's folder), by area; see own_change."""

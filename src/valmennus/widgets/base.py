@@ -22,7 +22,8 @@ Every control carries its own visible label as its ``description`` (ipywidgets r
 so that long Finnish questions wrap instead of being cut off; a single choice is a ``RadioGroup``
 (``radiogroup.py``: a native fieldset, its question the legend, arrow keys between its radios). The
 styles are in one stylesheet, ``valmennus/static/widgets.css``, that the notebook's setup cell shows
-once (``notebook.stylesheet``); the widgets only name its classes.
+once (``notebook.stylesheet``); the widgets only name its classes. Controls drawn alike share their
+layout and style models (``shared.py``), so that a week opens with as few models as it needs.
 """
 
 from __future__ import annotations
@@ -38,20 +39,23 @@ from ..i18n import local_time, t
 from ..items import Item, valid_value
 from ..summary import saved_at_text
 from ..templates import macro
+from .shared import html, shared, style_of
 
 LABEL_STYLE = {"description_width": "initial"}
 
 
 def stacked(width: str = "100%") -> w.Layout:
-    """A layout that puts a control's label above it, for labels longer than one line."""
-    return w.Layout(display="flex", flex_flow="column", align_items="stretch", width=width, max_width="48em")
+    """A layout that puts a control's label above it, for labels longer than one line (one shared per width)."""
+    return shared(f"stacked:{width}", lambda: w.Layout(display="flex", flex_flow="column", align_items="stretch",
+                                                         width=width, max_width="48em"))
 
 
 def labelled(cls: type[w.DOMWidget], description: str, **kwargs: Any) -> Any:
     """A control with a visible label that is also its accessible name (plain text, never HTML)."""
     kwargs.setdefault("layout", stacked())
     # tooltip "" : ipywidgets 8.1 otherwise writes title="null" on the label
-    return cls(description=description, description_allow_html=False, style=LABEL_STYLE, tooltip="", **kwargs)
+    return cls(description=description, description_allow_html=False, style=style_of(cls, **LABEL_STYLE),
+               tooltip="", **kwargs)
 
 
 def part(name: str, /, *args: Any, **kwargs: Any) -> str:
@@ -61,13 +65,18 @@ def part(name: str, /, *args: Any, **kwargs: Any) -> str:
 
 def checkbox(description: str) -> w.Checkbox:
     """One option of a list of ticks, its words as its label."""
-    return w.Checkbox(value=False, description=description, indent=False,
-                      layout=w.Layout(width="auto", max_width="48em"))
+    return w.Checkbox(value=False, description=description, indent=False, layout=auto_width(),
+                      style=style_of(w.Checkbox))
+
+
+def auto_width() -> w.Layout:
+    """As wide as its content, at most a line of text (checkboxes, the upload button); shared."""
+    return shared("auto-width", lambda: w.Layout(width="auto", max_width="48em"))
 
 
 def question_html(item: Item) -> w.HTML:
     """The question above a group of checkboxes (each box has its own label)."""
-    return w.HTML(part("question", item.label()))
+    return html(part("question", item.label()))
 
 
 class InvalidAnswer(ValueError):
@@ -113,9 +122,9 @@ class AnswerWidget(w.VBox):
         self.invalid_saved = saved is not None and not valid_value(item, saved)
         self.initial = saved if (saved is not None and not self.invalid_saved) else None
         self._saved = copy.deepcopy(self.initial)  # what the file holds for the item, as far as we know
-        self.status = w.HTML(self._initial_status())
+        self.status = html(self._initial_status())
         rows = self.build()
-        kwargs.setdefault("layout", w.Layout(margin="0 0 1.5em 0"))
+        kwargs.setdefault("layout", shared("answer", lambda: w.Layout(margin="0 0 1.5em 0")))
         super().__init__(children=[*rows, self.status], **kwargs)
         self.add_class("valmennus-answer")
         if self.css_class:

@@ -23,6 +23,8 @@ from typing import Any
 import anywidget
 import traitlets as tl
 
+from .shared import plain_layout
+
 SCALARS = (str, int, float, bool)
 
 
@@ -46,6 +48,10 @@ class RadioGroup(anywidget.AnyWidget):
     disabled = tl.Bool(False, help="Shown, but nothing can be chosen.").tag(sync=True)
     orientation = tl.Enum(["vertical", "horizontal"], "vertical",
                           help="horizontal: the options side by side, wrapping on a narrow screen.").tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("layout", plain_layout())  # one layout model for every group (shared.py)
+        super().__init__(**kwargs)
 
     @property
     def values(self) -> list[Any]:

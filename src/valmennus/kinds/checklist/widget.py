@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...widgets.base import AnswerWidget, checkbox, part, question_html
+from ...widgets.shared import html, vbox
 
 
 class Checklist(AnswerWidget):
@@ -16,8 +17,8 @@ class Checklist(AnswerWidget):
 
     def build(self) -> list[w.Widget]:
         self.boxes = [checkbox(o.label()) for o in self.item.options]
-        self.control = w.VBox(self.boxes)
-        self.count = w.HTML(self._count_text(0))
+        self.control = vbox(self.boxes)
+        self.count = html(self._count_text(0))
         return [question_html(self.item), self.control, self.count]
 
     def watched(self) -> list[w.Widget]:

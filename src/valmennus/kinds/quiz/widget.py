@@ -15,6 +15,7 @@ import ipywidgets as w
 from ...i18n import t
 from ...widgets.base import AnswerWidget, checkbox, part, question_html
 from ...widgets.radiogroup import RadioGroup
+from ...widgets.shared import html, vbox
 from . import quiz_is_correct
 
 
@@ -35,10 +36,10 @@ class Quiz(AnswerWidget):
     css_class = "valmennus-quiz"
 
     def build(self) -> list[w.Widget]:
-        self.feedback = w.HTML("")
+        self.feedback = html("")
         if self.item.multiple:
             self.boxes = [checkbox(o.label()) for o in self.item.options]
-            self.control = w.VBox(self.boxes)
+            self.control = vbox(self.boxes)
             return [question_html(self.item), self.control, self.feedback]
         options = [(o.label(), o.id) for o in self.item.options]
         self.control = RadioGroup(description=self.item.label(), options=options, value=None)

@@ -14,8 +14,9 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...uploads import MAX_MB, UploadRefused, image_data_uri, remove_replaced, store_image
-from ...widgets.base import AnswerWidget, labelled, part, question_html, status_html
+from ...widgets.base import AnswerWidget, auto_width, labelled, part, question_html, status_html
 from ...widgets.radiogroup import RadioGroup
+from ...widgets.shared import html
 from ..base import word_count
 from . import RESPONSE_MODES
 
@@ -32,10 +33,11 @@ class Response(AnswerWidget):
         self.control = RadioGroup(description=t("response_mode"), value="text",
                                   options=[(t(f"response_{mode}"), mode) for mode in RESPONSE_MODES])
         self.text = labelled(w.Textarea, t("response_text_label"), value="", rows=5, continuous_update=True)
-        self.words = w.HTML(self._words(""))
+        self.words = html(self._words(""))
         self.upload = w.FileUpload(accept=ACCEPT, multiple=False, description=t("upload_button", max=MAX_MB),
-                                   layout=w.Layout(width="auto", max_width="48em"))
-        self.preview = w.HTML(self._preview())
+                                   layout=auto_width())
+        self.preview = html(self._preview())
+        # their own layouts: one of the two is shown at a time (``_show``)
         self.text_rows = w.VBox([self.text, self.words])
         self.image_rows = w.VBox([self.upload, self.preview])
         return [question, self.control, self.text_rows, self.image_rows]

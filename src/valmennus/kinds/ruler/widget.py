@@ -14,6 +14,7 @@ import ipywidgets as w
 from ...i18n import t
 from ...widgets.base import AnswerWidget, labelled, part
 from ...widgets.radiogroup import RadioGroup
+from ...widgets.shared import html
 from . import RULER_FOLLOW_UPS
 
 
@@ -24,7 +25,7 @@ class Ruler(AnswerWidget):
         low, high = self.item.ruler_anchors()
         self.control = RadioGroup(description=self.item.label(), options=[(str(n), n) for n in range(11)],
                                   value=None, orientation="horizontal")
-        self.anchors = w.HTML(part("small_note", t("ruler_scale", low=low, high=high)))
+        self.anchors = html(part("small_note", t("ruler_scale", low=low, high=high)))
         self.follow_ups = {key: labelled(w.Textarea, t(f"ruler_{key}"), value="", rows=2, continuous_update=True)
                            for key in RULER_FOLLOW_UPS}
         return [self.control, self.anchors, *self.follow_ups.values()]

@@ -14,6 +14,7 @@ import ipywidgets as w
 from ...i18n import t
 from ...widgets.base import AnswerWidget, labelled, part
 from ...widgets.radiogroup import RadioGroup
+from ...widgets.shared import html, shared
 from . import MAX_NICKNAME_CHARS, SHARE_MODES, is_shared
 
 NOT_SHARED = {"mode": "none", "nickname": ""}
@@ -26,9 +27,9 @@ class Share(AnswerWidget):
         self.control = RadioGroup(description=self.item.label(),
                                   options=[(t(f"share_{mode}"), mode) for mode in SHARE_MODES], value="none")
         self.nickname = labelled(w.Text, t("share_nickname_label"), value="",
-                                 continuous_update=True, layout=w.Layout(width="auto", max_width="24em",
-                                                                         display="flex", flex_flow="column"))
-        self.note = w.HTML(self._note(NOT_SHARED))
+                                 continuous_update=True, layout=shared("nickname", lambda: w.Layout(
+                                     width="auto", max_width="24em", display="flex", flex_flow="column")))
+        self.note = html(self._note(NOT_SHARED))
         return [self.control, self.nickname, self.note]
 
     def watched(self) -> list[w.Widget]:

@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...widgets.base import AnswerWidget, labelled, part
+from ...widgets.shared import html
 from ..base import word_count
 
 
@@ -24,11 +25,11 @@ class Reflection(AnswerWidget):
     def build(self) -> list[w.Widget]:
         rows = super().build()
         prompts = self.item.guiding_prompts()
-        return [w.HTML(prompts_html(prompts)), *rows] if prompts else rows
+        return [html(prompts_html(prompts)), *rows] if prompts else rows
 
     def build_control(self) -> w.Textarea:
         area = labelled(w.Textarea, self.item.label(), value="", rows=6, continuous_update=True)
-        self.words = w.HTML(self._words_text(""))
+        self.words = html(self._words_text(""))
         return area
 
     def extra_rows(self) -> list[w.Widget]:
