@@ -20,12 +20,15 @@ from .options import (
     Dashboards,
     Grading,
     OptionError,
+    Routine,
     Valmennus,
     as_env,
     configured,
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .demo.course_loop import LoopReport
     from .ops.steps import StepOutcome
 
@@ -370,6 +373,77 @@ def cmd_privacy(args: argparse.Namespace) -> int:
     return 8
 
 
+def _moment(text: str) -> datetime:
+    """An ISO time from the command line; Helsinki time when it names no zone (exits with the reason)."""
+    from datetime import datetime
+
+    from .i18n import HELSINKI
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        sys.exit(t("routine_bad_time", value=text))
+    return moment if moment.tzinfo else moment.replace(tzinfo=HELSINKI)
+
+
+def cmd_routine(args: argparse.Namespace) -> int:
+    """The week run by itself (``ops.routine``): every due step once, under the course's lock; ``pause``
+    and ``resume`` for the course; ``--log`` reads what it has done."""
+    from .ops.controls import load_controls, set_paused
+    from .ops.routine import BUSY_EXIT, describe, read_log, routine_lock, run_routine
+
+    course = _course(args)
+    if args.log:
+        entries = read_log(course)
+        print("\n".join(describe(e) for e in entries[-args.last:]) if entries else t("routine_log_empty"))
+        return 0
+    if args.action in ("pause", "resume"):
+        set_paused(course, args.action == "pause")
+        print(t(f"routine_{args.action}d"))
+        return 0
+    if load_controls(course).paused:
+        print(t("routine_is_paused"))
+        return 0
+    with routine_lock(course) as mine:
+        if not mine:
+            print(t("routine_busy"))
+            return BUSY_EXIT
+        workers = args.workers or configured(Routine, course.root).workers or None
+        run = run_routine(course, now=_moment(args.now) if args.now else None, dry_run=args.dry_run,
+                          workers=workers)
+    if not run.entries:
+        print(t("routine_nothing"))
+    failed = len(run.failed)
+    print(t("routine_done", done=len(run.entries) - failed, failed=failed))
+    if args.dry_run:
+        print(t("routine_dry"))
+    return 1 if failed else 0
+
+
+def cmd_extend(args: argparse.Namespace) -> int:
+    """A participant's own due time for a week (``ops.controls.extend``); the routine respects it."""
+    from .course.schedule import load_schedule
+    from .i18n import local_datetime
+    from .ops.controls import extend
+
+    course = _course(args)
+    if args.week not in {w.id for w in load_schedule(course.root)}:
+        print(t("routine_unknown_week", week=args.week), file=sys.stderr)
+        return 2
+    due = _moment(args.date)
+    extend(course, args.participant, args.week, due)
+    print(t("routine_extended", pid=args.participant, week=args.week, due=local_datetime(due)))
+    return 0
+
+
+def cmd_hold_reminders(args: argparse.Namespace) -> int:
+    from .ops.controls import hold_reminders
+
+    hold_reminders(_course(args), args.participant, held=not args.release)
+    print(t("routine_unheld" if args.release else "routine_held", pid=args.participant))
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     """Every option of the package with its help, environment variable and the course's current value
     (``valmennus.options``; exit 2 when one is unusable); with ``--sample``, commented lines to copy
@@ -452,6 +526,27 @@ def parser(lang: str | None = None) -> argparse.ArgumentParser:
     pv.add_argument("--yes", action="store_true", help=text("yes"))
     pv.add_argument("--published", action="append", default=[], metavar="DIR", help=text("published"))
     pv.set_defaults(func=cmd_privacy)
+
+    ro = sub.add_parser("routine", help=text("routine"))
+    ro.add_argument("action", nargs="?", choices=["run", "pause", "resume"], default="run",
+                    help=text("routine_action"))
+    ro.add_argument("--dry-run", action="store_true", help=text("routine_dry_run"))
+    ro.add_argument("--now", help=text("release_now"))
+    ro.add_argument("--log", action="store_true", help=text("routine_log"))
+    ro.add_argument("--last", type=int, default=200, help=text("routine_last"))
+    ro.add_argument("--workers", type=int, default=None, help=text("workers"))
+    ro.set_defaults(func=cmd_routine)
+
+    xt = sub.add_parser("extend", help=text("extend"))
+    xt.add_argument("participant", help=text("privacy_participant"))
+    xt.add_argument("week", help=text("extend_week"))
+    xt.add_argument("date", help=text("extend_date"))
+    xt.set_defaults(func=cmd_extend)
+
+    hr = sub.add_parser("hold-reminders", help=text("hold_reminders"))
+    hr.add_argument("participant", help=text("privacy_participant"))
+    hr.add_argument("--release", action="store_true", help=text("hold_release"))
+    hr.set_defaults(func=cmd_hold_reminders)
 
     cf = sub.add_parser("config", help=text("config"))
     cf.add_argument("--sample", action="store_true", help=text("sample"))

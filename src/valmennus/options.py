@@ -115,8 +115,37 @@ class Dashboards(Configurable):
     ).tag(config=True, env="VALMENNUS_COURSES")
 
 
+class Routine(Configurable):
+    """What ``valmennus routine`` (ops/routine.py: the week run from cron or a timer) does by itself."""
+
+    reminder_days = Unicode(
+        "", help="Days before the (participant's) due date on which reminders go, comma-separated, e.g. "
+                 "'2,0' (two days before and on the due day). Empty: every day the week is open or "
+                 "missing (remind.py's rule; week 0 asks the time of day, not the days).",
+    ).tag(config=True, env="VALMENNUS_REMINDER_DAYS")
+    reminder_hour = Int(
+        9, help="Hour (Helsinki time) from which reminders go to participants who chose 'any time' in week "
+                "0 or have not answered (until 20); the others at the time they chose.",
+    ).tag(config=True, env="VALMENNUS_REMINDER_HOUR")
+    digest_weekday = Int(0, help="Weekday of the coaches' digest: 0 Monday ... 6 Sunday.").tag(
+        config=True, env="VALMENNUS_DIGEST_WEEKDAY")
+    digest_hour = Int(8, help="Hour (Helsinki time) from which the coaches' weekly digest goes.").tag(
+        config=True, env="VALMENNUS_DIGEST_HOUR")
+    coach_emails = List(
+        Unicode(), help="Coaches' e-mail addresses for the weekly digest, as 'coach=address' entries (the "
+                        "coach as in roster.csv's facilitator column). In the environment: entries "
+                        "separated by os.pathsep (:).",
+    ).tag(config=True, env="VALMENNUS_COACH_EMAILS")
+    wall_publish_to = Unicode(
+        "", help="Folder the routine copies each rebuilt wall to (<folder>/<week>/), e.g. the group's "
+                 "shared folder on the hub. Empty: the wall stays in the course folder (shared/).",
+    ).tag(config=True, env="VALMENNUS_WALL_PUBLISH_TO")
+    workers = Int(0, help="Grading workers of the routine; 0: one more than cores.").tag(
+        config=True, env="VALMENNUS_ROUTINE_WORKERS")
+
+
 #: Every options class, in the order ``valmennus config`` shows them.
-OPTION_CLASSES: tuple[type[Configurable], ...] = (Valmennus, Reminders, Grading, Dashboards)
+OPTION_CLASSES: tuple[type[Configurable], ...] = (Valmennus, Reminders, Grading, Dashboards, Routine)
 
 
 # --- the course's config file --------------------------------------------------------------------

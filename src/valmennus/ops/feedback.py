@@ -18,4 +18,6 @@ def write_task_feedback(course: CourseSettings, assignment: str, notebook: str, 
         db_comment.manual_comment = comment
         grade = gb.find_grade(task_id, notebook, assignment, student)
         grade.manual_score = score
+        # as formgrader's grade handler: a grade with a score no longer needs a manual grade
+        grade.needs_manual_grade = score is None and grade.auto_score is None
         gb.db.commit()

@@ -158,13 +158,16 @@ def _send_webhook(channels: Channels, reminder: Reminder, week: str) -> None:
 
 
 def remind(course: CourseSettings, week: Week, channels: Channels, send: bool = False,
-           now: datetime | None = None) -> RemindReport:
-    """Build (and with ``send``, deliver) reminders for ``week``; never the same one twice a day."""
+           now: datetime | None = None, only: set[str] | None = None) -> RemindReport:
+    """Build (and with ``send``, deliver) reminders for ``week``; never the same one twice a day.
+    ``only``: these participants and no others (the routine's, at the time each chose)."""
     now = now or datetime.now(UTC)
     day = now.astimezone(HELSINKI).date().isoformat()
     report = RemindReport(week=week.id)
     already = {(e["participant"], e["week"], e["channel"], e["day"]) for e in read_log(course) if e.get("ok")}
     for person in who_to_remind(course, week.id):
+        if only is not None and person["id"] not in only:
+            continue
         subject, body = render(week, person["first_name"])
         reminder = Reminder(person["id"], person["email"], subject, body)
         report.reminders.append(reminder)

@@ -73,10 +73,12 @@ def release_week(course: CourseSettings, week: Week) -> StepOutcome:
     return StepOutcome(week.id, "release", True, t("ops_release_due", due=local_datetime(week.due)))
 
 
-def collect(course: CourseSettings, week: str) -> StepOutcome:
-    """nbgrader's collect (through ``SafeExchangeCollect``); names every file it refused, and why."""
+def collect(course: CourseSettings, week: str, participant: str = "*") -> StepOutcome:
+    """nbgrader's collect (through ``SafeExchangeCollect``); names every file it refused, and why.
+    ``participant``: that participant's submission only (default: everyone's)."""
     started = datetime.now(UTC).isoformat(timespec="seconds")
     with nbgrader_api(course) as api:
+        api.coursedir.student_id = participant
         result = api.collect(week)
     refused = [describe(e) for e in read_refusals(course.root, since=started) if e.get("week") == week]
     return StepOutcome(week, "collect", result["success"], "" if result["success"] else _api_failure(result),
