@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-participant
+.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-participant bench-routine
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -108,3 +108,8 @@ bench-hub: $(STAMP) system-deps hub-env
 # server (real Chromium), and one save against a bare write (benchmarks/results/participant.json).
 bench-participant: $(STAMP) system-deps
 	$(BIN)/python benchmarks/participant.py --rounds $(or $(ROUNDS),5)
+
+# A routine pass over a course of BENCH_ROUTINE_N participants (30) with nothing to do (< 5 s) and with one week
+# to collect, grade and release, against the same steps by hand (<= 1.2x; benchmarks/results/routine.json).
+bench-routine: $(STAMP)
+	$(BIN)/python benchmarks/routine.py --participants $(or $(BENCH_ROUTINE_N),30)
