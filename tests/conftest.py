@@ -66,7 +66,8 @@ def pytest_configure(config: pytest.Config) -> None:
 # order on one worker (several modules build on what their earlier tests did to a module fixture).
 XDIST_GROUPS = {
     "week-one": ("test_workflow.py", "test_dashboard_voila.py", "test_participant_app.py",
-                 "browser/test_participant_app.py"),  # graded_course
+                 "browser/test_participant_app.py",
+                 "test_records_store.py"),  # graded_course
     "eight-weeks": ("test_course_workflow.py", "browser/test_dashboards.py"),  # eight_week_course, demo_cohorts
     "hub": ("hub/",),
 }

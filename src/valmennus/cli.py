@@ -444,6 +444,23 @@ def cmd_hold_reminders(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_store(args: argparse.Namespace) -> int:
+    """``store sync``: the course's current state into the reporting store (``records.store.sync``), for a
+    schedule (cron, a timer, the routine): it catches what formgrader's buttons did."""
+    from sqlalchemy.engine import make_url
+
+    from .records.store import sync
+
+    try:
+        url = sync(_course(args))
+    except Exception as exc:  # noqa: BLE001  (the database's or the course's reason, in one line)
+        print(t("store_failed", reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__),
+              file=sys.stderr)
+        return 1
+    print(t("store_synced", url=make_url(url).render_as_string(hide_password=True)))
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     """Every option of the package with its help, environment variable and the course's current value
     (``valmennus.options``; exit 2 when one is unusable); with ``--sample``, commented lines to copy
@@ -547,6 +564,10 @@ def parser(lang: str | None = None) -> argparse.ArgumentParser:
     hr.add_argument("participant", help=text("privacy_participant"))
     hr.add_argument("--release", action="store_true", help=text("hold_release"))
     hr.set_defaults(func=cmd_hold_reminders)
+
+    so = sub.add_parser("store", help=text("store"))
+    so.add_argument("action", choices=["sync"], help=text("store_action"))
+    so.set_defaults(func=cmd_store)
 
     cf = sub.add_parser("config", help=text("config"))
     cf.add_argument("--sample", action="store_true", help=text("sample"))

@@ -144,8 +144,24 @@ class Routine(Configurable):
         config=True, env="VALMENNUS_ROUTINE_WORKERS")
 
 
+class ReportingStore(Configurable):
+    """Where ``records/store.py`` keeps the reporting store: the tables the dashboards read instead of
+    the course folder."""
+
+    url = Unicode(
+        "", help="SQLAlchemy URL of the reporting store. Empty: the course's gradebook database when it is "
+                 "PostgreSQL (in its own schema), else the SQLite file reporting.db in the course folder. "
+                 "Holds a password on PostgreSQL: set it in the environment.",
+    ).tag(config=True, env="VALMENNUS_REPORTING_URL", secret=True)
+    schema = Unicode(
+        "valmennus_reporting", help="Schema of the store's tables on PostgreSQL (created if missing); on "
+                                    "SQLite the tables' name prefix.",
+    ).tag(config=True, env="VALMENNUS_REPORTING_SCHEMA")
+
+
 #: Every options class, in the order ``valmennus config`` shows them.
-OPTION_CLASSES: tuple[type[Configurable], ...] = (Valmennus, Reminders, Grading, Dashboards, Routine)
+OPTION_CLASSES: tuple[type[Configurable], ...] = (Valmennus, Reminders, Grading, Dashboards, Routine,
+                                                  ReportingStore)
 
 
 # --- the course's config file --------------------------------------------------------------------

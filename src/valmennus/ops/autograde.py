@@ -34,6 +34,7 @@ from ..course.gradebook import ensure_scripts_on_path, open_gradebook
 from ..course.settings import CourseSettings, load_config
 from ..i18n import number, t
 from ..options import Grading, configured
+from ..records.store import sync_quietly
 
 SQLITE_BUSY_TIMEOUT_S = 60
 
@@ -235,6 +236,7 @@ def autograde(course: CourseSettings, week: str, participants: list[str] | None 
     bar.close()
     results.sort(key=lambda r: r.participant)
     _attach_scores(course, week, results)
+    sync_quietly(course)  # the reporting store follows (records/store.py); a failure there never fails grading
     return results
 
 

@@ -17,6 +17,7 @@ from ..course.intake import describe, read_refusals
 from ..course.schedule import Week, load_schedule, released_by
 from ..course.settings import CourseSettings
 from ..i18n import local_datetime, t
+from ..records.store import sync_quietly
 
 
 @dataclass
@@ -81,6 +82,7 @@ def collect(course: CourseSettings, week: str, participant: str = "*") -> StepOu
         api.coursedir.student_id = participant
         result = api.collect(week)
     refused = [describe(e) for e in read_refusals(course.root, since=started) if e.get("week") == week]
+    sync_quietly(course)  # the reporting store follows each step (records/store.py: how current it stays)
     return StepOutcome(week, "collect", result["success"], "" if result["success"] else _api_failure(result),
                        notes=refused)
 
@@ -95,4 +97,5 @@ def feedback(course: CourseSettings, week: str) -> list[StepOutcome]:
             released = api.release_feedback(week)
             outcomes.append(StepOutcome(week, "release_feedback", released["success"],
                                         "" if released["success"] else _api_failure(released)))
+    sync_quietly(course)
     return outcomes

@@ -1,0 +1,266 @@
+"""The reporting store (records/store.py) on a real played course, on SQLite and PostgreSQL: its tables
+read back equal to the folder-based readers, a second sync changes nothing, an interrupted sync leaves the
+previous state, no text answer ever reaches it, the facilitator's steps keep it current, and the
+dashboards' role can read it and not write."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import stat
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine, text
+
+from valmennus.answers import SUFFIX
+from valmennus.cli import main
+from valmennus.course.schedule import load_schedule
+from valmennus.course.settings import CourseSettings
+from valmennus.demo.course_loop import LoopReport
+from valmennus.items import bank
+from valmennus.records import store
+from valmennus.records.sources import (
+    ROSTER_COLUMNS,
+    read_answers,
+    read_collected,
+    read_feedback,
+    read_gradebook,
+    read_roster,
+)
+from valmennus.records.status import week_table
+
+SCHEMA = "valmennus_reporting"
+TIMES = ("submitted_at", "generated_at", "released_at", "graded_at", "release", "due", "synced_at")
+
+
+def _url(report: LoopReport, tmp_path: Path, name: str = "store") -> tuple[str, str]:
+    """A store of its own for one test: an SQLite file, or a schema of its own in the PostgreSQL gradebook."""
+    course = report.course
+    if course.db_url.startswith("postgresql"):
+        return course.db_url, f"test_{name}"
+    return f"sqlite:///{tmp_path / f'{name}.db'}", SCHEMA
+
+
+def _tidy(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sorted, without ``cohort``, times to the microsecond (what the store keeps) for comparing."""
+    out = frame.drop(columns=[c for c in ("cohort",) if c in frame]).copy()
+    for column in out:
+        if column in TIMES:
+            out[column] = pd.to_datetime(out[column], utc=True).dt.floor("us").astype("datetime64[ns, UTC]")
+        elif out[column].dtype.kind not in "fiub":
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out.sort_values(keys).reset_index(drop=True)
+
+
+def _equal(stored: pd.DataFrame, folder: pd.DataFrame, keys: list[str]) -> None:
+    assert list(stored.columns[1:]) == list(folder.columns)
+    assert stored["cohort"].eq(stored["cohort"].iloc[0]).all() if len(stored) else True
+    pd.testing.assert_frame_equal(_tidy(stored, keys), _tidy(folder, keys), check_dtype=False)
+
+
+def _folder(course: CourseSettings) -> dict[str, pd.DataFrame]:
+    """Today's folder-based readers, called here on their own (not through the store's course_frames)."""
+    participants, grades = read_gradebook(course)
+    collected, feedback = read_collected(course), read_feedback(course)
+    seen = set(grades["week"]) | set(collected["week"]) | set(feedback["week"])
+    weeks = week_table(load_schedule(course.root), set(course.weeks()) | seen).drop(columns="cohort")
+    return {"participants": participants, "grades": grades, "collected": collected, "feedback": feedback,
+            "answers": read_answers(course).drop(columns="cohort"), "weeks": weeks, "roster": read_roster(course)}
+
+
+KEYS = {"participants": ["participant"], "roster": ["participant"], "weeks": ["order"],
+        "grades": ["participant", "week", "notebook", "grade_id"], "collected": ["participant", "week"],
+        "feedback": ["participant", "week"], "answers": ["participant", "week", "item", "option"]}
+
+
+def test_store_reads_back_as_the_folder_readers(graded_course: LoopReport, tmp_path: Path) -> None:
+    course = graded_course.course
+    url, schema = _url(graded_course, tmp_path)
+    assert store.sync(course, url, schema) == url
+    tables = store.read(url, [course.root.name], schema)
+    folder = _folder(course)
+    assert len(folder["grades"]) and len(folder["answers"]) and len(folder["feedback"])  # a played week
+    for name, keys in KEYS.items():
+        stored = getattr(tables, name)
+        if name == "roster":
+            assert (stored["small_group"] == "").all()  # this roster has no small groups
+            stored = stored.drop(columns="small_group")
+            assert list(stored.columns[1:]) == ROSTER_COLUMNS
+        _equal(stored, folder[name], keys)
+    # graded: every autograded submission, at the time its graded notebook was written
+    graded = tables.graded
+    scored = folder["grades"][folder["grades"]["kind"].eq("completion") & folder["grades"]["score"].notna()]
+    assert set(zip(scored["participant"], scored["week"], strict=True)) <= set(
+        zip(graded["participant"], graded["week"], strict=True))
+    assert graded["graded_at"].notna().all()
+    assert list(tables.synced["cohort"]) == [course.root.name]
+    assert list(tables.synced["course_id"]) == [course.course_id]
+    # a cohort not asked for is not read; a store never written reads as empty
+    assert store.read(url, ["another"], schema).grades.empty
+    assert store.read(url, None, "never_written").answers.empty
+
+
+def _dump(url: str, schema: str) -> dict[str, pd.DataFrame]:
+    tables = store.read(url, None, schema)
+    return {name: getattr(tables, name) for name in (*store.FRAMES, "synced")}
+
+
+def _same(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame], skip: tuple[str, ...] = ()) -> None:
+    for name, frame in before.items():
+        if name in skip:
+            continue
+        pd.testing.assert_frame_equal(frame.reset_index(drop=True), after[name].reset_index(drop=True))
+
+
+def test_second_sync_changes_nothing(graded_course: LoopReport, tmp_path: Path) -> None:
+    course = graded_course.course
+    url, schema = _url(graded_course, tmp_path, "twice")
+    store.sync(course, url, schema)
+    first = _dump(url, schema)
+    store.sync(course, url, schema)
+    second = _dump(url, schema)
+    _same(first, second, skip=("synced",))
+    assert second["synced"]["synced_at"].iloc[0] >= first["synced"]["synced_at"].iloc[0]
+    assert len(second["synced"]) == 1
+
+
+def test_interrupted_sync_leaves_the_previous_state(graded_course: LoopReport, tmp_path: Path) -> None:
+    course = graded_course.course
+    url, schema = _url(graded_course, tmp_path, "interrupted")
+    store.sync(course, url, schema)
+    before = _dump(url, schema)
+
+    def interrupted() -> None:
+        raise RuntimeError("interrupted inside the transaction")
+
+    frames = store.course_frames(course, course.root.name)
+    emptied = {name: frame.iloc[:0] for name, frame in frames.items()}  # every row of the course gone ...
+    with pytest.raises(RuntimeError, match="interrupted"):
+        store.write_frames(url, course.root.name, emptied, schema=schema, before_commit=interrupted)
+    _same(before, _dump(url, schema))  # ... but never committed
+    with pytest.raises(RuntimeError, match="interrupted"):
+        store.sync(course, url, schema, before_commit=interrupted)
+    _same(before, _dump(url, schema))
+
+
+@pytest.fixture
+def planted_course(graded_course: LoopReport, tmp_path: Path) -> tuple[CourseSettings, str]:
+    """A copy of the played course whose every submitted text answer holds one unique word, and whose
+    roster has small groups."""
+    word = f"salasana{secrets.token_hex(6)}"
+    root = tmp_path / graded_course.course.root.name
+    shutil.copytree(graded_course.course.root, root, symlinks=True)
+    course = CourseSettings.load(root)
+    texts = [item_id for item_id, item in bank().items() if item.kind in ("text", "response")]
+    planted = 0
+    for _, _, path in course.find("submitted", f"*{SUFFIX}"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:  # the participant whose file is damaged on purpose
+            continue
+        for item_id in texts:
+            data["answers"][item_id] = {**data["answers"].get(item_id, {}), "value": f"{word} ja muuta"}
+            planted += 1
+        path.chmod(path.stat().st_mode | stat.S_IWUSR)
+        path.write_text(json.dumps(data), encoding="utf-8")
+    assert planted
+    roster = root / "roster.csv"
+    lines = roster.read_text(encoding="utf-8-sig").splitlines()
+    roster.write_text("\n".join([lines[0] + ",small_group"] + [f"{line},ryhma-{i % 2}" for i, line in
+                                                               enumerate(lines[1:])]) + "\n", encoding="utf-8")
+    return course, word
+
+
+def _every_text(url: str, schema: str) -> str:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if url.startswith("postgresql"):
+                names = conn.execute(text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"),
+                                     {"s": schema}).scalars().all()
+                rows = [conn.execute(text(f'SELECT t::text FROM "{schema}"."{n}" t')).scalars().all() for n in names]
+            else:
+                names = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars().all()
+                rows = [conn.execute(text(f'SELECT * FROM "{n}"')).all() for n in names]
+    finally:
+        engine.dispose()
+    assert names
+    return repr(rows)
+
+
+def test_no_text_answer_reaches_the_store(planted_course: tuple[CourseSettings, str],
+                                          graded_course: LoopReport, tmp_path: Path) -> None:
+    course, word = planted_course
+    assert any(word in p.read_text(encoding="utf-8") for _, _, p in course.find("submitted", f"*{SUFFIX}"))
+    url, schema = _url(graded_course, tmp_path, "planted")
+    store.sync(course, url, schema)
+    everything = _every_text(url, schema)
+    assert word not in everything
+    assert "p01" in everything  # the search does see the rows
+    roster = store.read(url, None, schema).roster
+    assert sorted(set(roster["small_group"])) == ["ryhma-0", "ryhma-1"]
+
+
+def test_store_sync_command_and_its_default_store(planted_course: tuple[CourseSettings, str],
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    course, _ = planted_course
+    monkeypatch.setenv("VALMENNUS_REPORTING_SCHEMA", "test_command")
+    assert main(["--course", str(course.root), "store", "sync"]) == 0
+    out = capsys.readouterr().out
+    url = store.store_url(course)
+    if course.db_url.startswith("postgresql"):
+        assert url == course.db_url  # the gradebook's own database, in a schema of its own
+        assert "***" in out and store.read(url, [course.root.name], "test_command").synced.shape[0] == 1
+    else:
+        assert (course.root / store.STORE_FILE).is_file()
+        assert str(course.root / store.STORE_FILE) in out
+
+
+def test_a_failing_store_never_fails_a_step(planted_course: tuple[CourseSettings, str], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    course, _ = planted_course
+    monkeypatch.setenv("VALMENNUS_REPORTING_URL", f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.db'}")
+    assert store.sync_quietly(course) is False
+    assert main(["--course", str(course.root), "store", "sync"]) == 1
+
+
+def test_the_facilitator_steps_keep_it_current(graded_course: LoopReport) -> None:
+    """On PostgreSQL the week was played with the ``valmennus`` steps: their syncs wrote the gradebook's
+    own database, and what they wrote is the course's state after feedback."""
+    course = graded_course.course
+    if not course.db_url.startswith("postgresql"):
+        pytest.skip("the SQLite course is played with the plain nbgrader commands (no valmennus step)")
+    tables = store.read(course.db_url, [course.root.name], SCHEMA)
+    assert list(tables.synced["cohort"]) == [course.root.name]
+    folder = _folder(course)
+    for name in ("grades", "collected", "feedback", "answers"):
+        _equal(getattr(tables, name), folder[name], KEYS[name])
+
+
+def test_the_dashboards_role_reads_and_cannot_write(graded_course: LoopReport, request: pytest.FixtureRequest) -> None:
+    course = graded_course.course
+    if not course.db_url.startswith("postgresql"):
+        pytest.skip("roles exist on PostgreSQL only")
+    cluster = request.getfixturevalue("postgres_cluster")
+    role = "store_reader"
+    cluster.roles[role] = secrets.token_urlsafe(12)
+    cluster.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{cluster.roles[role]}'")
+    store.sync(course)
+    store.grant_read_only(course.db_url, role)  # as the gradebook's owner
+    reader = cluster.url("loop_gradebook", role=role)
+    assert len(store.read(reader, [course.root.name], SCHEMA).grades)
+    engine = create_engine(reader)
+    try:
+        for sql in (f'DELETE FROM "{SCHEMA}"."grades"', f'CREATE TABLE "{SCHEMA}"."x" (a int)',
+                    f"UPDATE \"{SCHEMA}\".\"courses\" SET course_id = 'x'", 'SELECT * FROM "grade"'):
+            with engine.connect() as conn, pytest.raises(Exception, match="permission denied"):
+                conn.execute(text(sql))
+    finally:
+        engine.dispose()
+    with pytest.raises(ValueError, match="PostgreSQL only"):
+        store.grant_read_only(f"sqlite:///{os.devnull}", role)
