@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-participant bench-routine
+.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-participant bench-store bench-routine
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -113,3 +113,7 @@ bench-participant: $(STAMP) system-deps
 # to collect, grade and release, against the same steps by hand (<= 1.2x; benchmarks/results/routine.json).
 bench-routine: $(STAMP)
 	$(BIN)/python benchmarks/routine.py --participants $(or $(BENCH_ROUTINE_N),30)
+
+# The reporting store's tables for BENCH_N (10,000) participants x 8 weeks read back (benchmarks/results/store.json).
+bench-store: $(STAMP)
+	$(BIN)/python benchmarks/store.py --participants $(or $(BENCH_N),10000)

@@ -1,0 +1,68 @@
+"""Reporting store benchmark: read the store's tables for N participants x 8 weeks (issue 14: < 2 s).
+
+The frames come from ``cohort/synthetic.py`` (the shape the dashboards read), are written with
+``records.store.write_frames`` into an SQLite store, and ``records.store.read`` is timed (wall and CPU:
+on a loaded host the wall time also counts other processes' turns). Writes
+benchmarks/results/store.json.
+
+    make bench-store                # N=10000
+    .venv/bin/python benchmarks/store.py --participants 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from valmennus.cohort.synthetic import synthetic_cohorts
+from valmennus.records import store
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def frames_of(n: int) -> dict:
+    data = synthetic_cohorts(n)
+    people = data.people.drop(columns="cohort")
+    return {"participants": people[["participant", "first_name", "last_name"]],
+            "roster": people.assign(small_group=""), "weeks": data.weeks.drop(columns="cohort"),
+            "grades": data.grades.drop(columns="cohort"), "collected": data.collected.drop(columns="cohort"),
+            "graded": data.collected.drop(columns="cohort").rename(columns={"submitted_at": "graded_at"}),
+            "feedback": data.feedback.drop(columns="cohort"), "answers": data.answers.drop(columns="cohort")}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    frames = frames_of(args.participants)
+    rows = sum(len(f) for f in frames.values())
+    with tempfile.TemporaryDirectory(prefix="valmennus-store-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'reporting.db'}"
+        started = time.perf_counter()
+        store.write_frames(url, "kevat27", frames, schema="valmennus_reporting")
+        write_s = time.perf_counter() - started
+        walls, cpus = [], []
+        for _ in range(args.rounds):
+            wall, cpu = time.perf_counter(), time.process_time()
+            tables = store.read(url, schema="valmennus_reporting")
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+        assert len(tables.answers) == len(frames["answers"])
+    result = {"participants": args.participants, "weeks": 8, "rows": rows, "cores": os.cpu_count(),
+              "load_1min": round(os.getloadavg()[0], 1), "sqlite_write_s": round(write_s, 1),
+              "sqlite_read_wall_s": round(min(walls), 2), "sqlite_read_cpu_s": round(min(cpus), 2)}
+    out = REPO / "benchmarks" / "results" / "store.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+    return 0 if min(cpus) < 2.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
