@@ -49,6 +49,9 @@ ALLOWED = {
     ("course/build.py", "Python 3 (ipykernel)"): "the kernel's display name in notebook metadata (data)",
     ("ops/autograde.py", "There was an error"): "a line of nbgrader's own log, matched to skip it",
     ("ops/autograde.py", "Please see"): "a line of nbgrader's own log, matched to skip it",
+    ("ops/autograde.py", "Kernel died before replying"): "jupyter_client's words, matched",
+    ("ops/autograde.py", "Timeout waiting for kernel_info"): "jupyter_client's words, matched",
+    ("ops/autograde.py", "Address already in use"): "the system's words for a kernel port taken, matched",
     # Not moved yet: words of modules outside the change that moved the facilitator command's words
     # (issue 12). Move them to the catalogs and delete the entry.
     ("ops/autograde.py", "unknown error"): "not moved yet: a failed grading's reason when nbgrader logged none",
