@@ -157,6 +157,11 @@ class ReportingStore(Configurable):
         "valmennus_reporting", help="Schema of the store's tables on PostgreSQL (created if missing); on "
                                     "SQLite the tables' name prefix.",
     ).tag(config=True, env="VALMENNUS_REPORTING_SCHEMA")
+    sync_after_steps = Bool(
+        True, help="Bring the store up to date at the end of each valmennus step (collect, autograde, "
+                   "feedback). Off: only `valmennus store sync` and the routine write it (the demo plays a "
+                   "whole course and syncs once at its end).",
+    ).tag(config=True, env="VALMENNUS_REPORTING_SYNC_AFTER_STEPS")
 
 
 #: Every options class, in the order ``valmennus config`` shows them.

@@ -24,7 +24,8 @@ from __future__ import annotations
 import csv
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,7 +41,9 @@ from ..ops.autograde import autograde as parallel_autograde
 from ..ops.feedback import write_task_feedback
 from ..ops.nbgrader_cli import StepFailed, run_nbgrader
 from ..ops.roster import import_roster
+from ..options import ReportingStore, as_env
 from ..records.sources import released_feedback_path
+from ..records.store import sync
 from . import simulate
 
 Say = Callable[[str], None]
@@ -199,9 +202,28 @@ def run_course(course_dir: Path, homes: Path, participants: Sequence[simulate.Pa
     else:
         import_roster(CourseSettings.load(course_dir), roster_csv)
     reports = []
-    for week in order:
-        active = [p for p in participants if p.takes_part(week, order)]
-        say(f"{week}: {len(active)} participants")
-        reports.append(run_week(course_dir, homes, active, week=week, say=say, progress=progress,
-                                clock=schedule.get(week), roster=False, steps=steps))
+    # The reporting store is written once, after the last week, instead of after every step of every
+    # week (three syncs a week of a growing course; a real course has days between its steps).
+    with _env(as_env(ReportingStore, sync_after_steps=False)):
+        for week in order:
+            active = [p for p in participants if p.takes_part(week, order)]
+            say(f"{week}: {len(active)} participants")
+            reports.append(run_week(course_dir, homes, active, week=week, say=say, progress=progress,
+                                    clock=schedule.get(week), roster=False, steps=steps))
+    sync(CourseSettings.load(course_dir))
     return reports
+
+
+@contextmanager
+def _env(values: dict[str, str]) -> Iterator[None]:
+    """``values`` in this process's environment for the block, then as they were."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -284,7 +284,10 @@ def sync(course: CourseSettings, url: str | None = None, schema: str | None = No
 
 def sync_quietly(course: CourseSettings) -> bool:
     """``sync``, for the end of a facilitator's step: a failure is logged, never raised (the step has
-    done its work; the next sync catches up). True when the store was written."""
+    done its work; the next sync catches up). True when the store was written; False also when the
+    course's ``ReportingStore.sync_after_steps`` is off."""
+    if not configured(ReportingStore, course.root).sync_after_steps:
+        return False
     try:
         sync(course)
     except Exception:  # the store is a copy: whatever went wrong there must not fail the step  # noqa: BLE001
