@@ -70,30 +70,40 @@ def coaches_score(course: CourseSettings, people: list[simulate.Participant]) ->
         write_task_feedback(course, WEEK, WEEK, p.id, "ohjaajan_palaute", simulate.facilitator_comment(p, WEEK), 1.0)
 
 
-def by_hand(root: Path, people: list[simulate.Participant]) -> float:
+def _lap(parts: dict[str, float], name: str, started: float) -> float:
+    now = time.perf_counter()
+    parts[name] = round(now - started, 2)
+    return now
+
+
+def by_hand(root: Path, people: list[simulate.Participant], parts: dict[str, float]) -> float:
     course = CourseSettings.load(root)
-    started = time.perf_counter()
+    started = first = time.perf_counter()
     assert collect(course, WEEK).ok
+    started = _lap(parts, "collect", started)
     assert all(r.ok for r in autograde(course, WEEK, progress=False))
+    started = _lap(parts, "grade", started)
     build_wall(course, WEEK)
-    first = time.perf_counter() - started
+    total = _lap(parts, "walls", started) - first
     coaches_score(course, people)
     started = time.perf_counter()
     assert all(o.ok for o in feedback(course, WEEK))
-    return first + time.perf_counter() - started
+    return total + _lap(parts, "feedback", started) - started
 
 
-def by_routine(root: Path, people: list[simulate.Participant]) -> float:
+def by_routine(root: Path, people: list[simulate.Participant], parts: dict[str, float]) -> float:
     course = CourseSettings.load(root)
     now = datetime.fromisoformat(AFTER_DUE)
     started = time.perf_counter()
     run = run_routine(course, now=now, say=lambda _line: None)
     first = time.perf_counter() - started
     assert not run.failed and sum(e["step"] == "grade" for e in run.entries) == len(people), run.entries
+    parts.update({f"pass1_{step}": round(s, 2) for step, s in run.seconds.items()})
     coaches_score(course, people)
     started = time.perf_counter()
     run = run_routine(course, now=now, say=lambda _line: None)
     assert not run.failed and sum(e["step"] == "feedback" for e in run.entries) == len(people), run.entries
+    parts.update({f"pass2_{step}": round(s, 2) for step, s in run.seconds.items()})
     return first + time.perf_counter() - started
 
 
@@ -120,11 +130,12 @@ def main() -> int:
         copies = {name: work / name / "course" for name in ("hand1", "routine1", "routine2", "hand2")}
         for target in copies.values():
             shutil.copytree(base, target, symlinks=True)
-        hand, routine = [], []
+        hand, routine, parts = [], [], {}
         for name in ("hand1", "routine1", "routine2", "hand2"):  # alternating: neither always goes first
-            seconds = (by_hand if name.startswith("hand") else by_routine)(copies[name], people)
+            parts[name] = {}
+            seconds = (by_hand if name.startswith("hand") else by_routine)(copies[name], people, parts[name])
             (hand if name.startswith("hand") else routine).append(seconds)
-            print(f"{name}: {seconds:.2f} s", flush=True)
+            print(f"{name}: {seconds:.2f} s {parts[name]}", flush=True)
         idle_cli = [nothing_to_do_cli(copies["routine1"]) for _ in range(3)]
         course = CourseSettings.load(copies["routine1"])
         started = time.perf_counter()
@@ -137,6 +148,8 @@ def main() -> int:
         "week_by_hand_s": [round(s, 2) for s in hand],
         "week_by_routine_s": [round(s, 2) for s in routine],
         "week_ratio": round(min(routine) / min(hand), 3),
+        "steps_s": parts,
+        "load_average_at_end": [round(x, 1) for x in os.getloadavg()],
         "week_target_ratio": 1.2,
         "nothing_to_do_cli_s": [round(s, 2) for s in idle_cli],
         "nothing_to_do_in_process_s": round(idle_in_process, 3),

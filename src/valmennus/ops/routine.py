@@ -215,8 +215,6 @@ def stamps(course: CourseSettings, stage: str) -> dict[tuple[str, str], str]:
 # --- the steps ------------------------------------------------------------------------------------
 
 def step_release(run: Run) -> None:
-    from .steps import release_week
-
     outbound = run.course.exchange_root / run.course.course_id / "outbound"
     for week in released_by(run.schedule, run.now):
         if (outbound / week.id).is_dir():
@@ -224,6 +222,8 @@ def step_release(run: Run) -> None:
         if run.dry_run:
             run.record("release", "release", week=week.id)
             continue
+        from .steps import release_week  # nbgrader's API: imported only when a week is released
+
         outcome = release_week(run.course, week)
         run.record("release", "release", OK if outcome.ok else FAILED, week=week.id, detail=outcome.detail)
 
@@ -245,11 +245,10 @@ def to_collect(run: Run) -> dict[str, list[str]]:
 
 
 def step_collect(run: Run) -> None:
-    from .steps import collect
-
     pending = to_collect(run)
     if not pending:
         return
+    from .steps import collect
     waiting = inbound(run.course)
     for week, people in pending.items():
         if run.dry_run:
@@ -302,14 +301,14 @@ def apply_extensions(run: Run, week: str, people: list[str]) -> None:
 
 
 def step_grade(run: Run) -> None:
-    from .autograde import autograde
-
     submitted = stamps(run.course, "submitted")
     for week, people in to_grade(run).items():
         if run.dry_run:
             for pid in people:
                 run.record("grade", "grade", participant=pid, week=week)
             continue
+        from .autograde import autograde  # nbgrader: imported only when there is something to grade
+
         apply_extensions(run, week, people)
         results = autograde(run.course, week, participants=people, workers=run.workers, progress=False)
         for result in results:
@@ -322,10 +321,7 @@ def step_grade(run: Run) -> None:
 
 
 def step_walls(run: Run) -> None:
-    from .share import build_wall, collect_posts
-
     walls = run.part("walls")
-    options = configured(Routine, run.course.root)
     by_week: dict[str, list[str]] = defaultdict(list)
     for (pid, week), stamp in sorted(stamps(run.course, "submitted").items()):
         by_week[week].append(f"{pid}:{stamp}")
@@ -335,6 +331,9 @@ def step_walls(run: Run) -> None:
         if run.dry_run:
             run.record("walls", "walls", week=week)
             continue
+        from .share import build_wall, collect_posts
+
+        options = configured(Routine, run.course.root)
         build_wall(run.course, week, Path(options.wall_publish_to) if options.wall_publish_to else None)
         walls[week] = {"signature": signature, "posts": len(collect_posts(run.course, week))}
         run.save()
@@ -376,8 +375,8 @@ def _released(run: Run, pid: str, week: str, stamp: str) -> bool:
 
 def step_feedback(run: Run) -> None:
     released = run.part("feedback")
-    waiting = {key: stamp for key, stamp in stamps(run.course, "autograded").items()
-               if stamp and released.get(f"{key[0]}/{key[1]}") != stamp}
+    graded = stamps(run.course, "autograded")
+    waiting = {key: stamp for key, stamp in graded.items() if stamp and released.get(f"{key[0]}/{key[1]}") != stamp}
     if not waiting:
         return
     from ..course.api import nbgrader_api
@@ -385,26 +384,47 @@ def step_feedback(run: Run) -> None:
 
     with open_gradebook(run.course) as gb:
         ready = sorted(key for key in waiting if finished(gb, key[1], key[0]))
-    if not ready:
+    by_week: dict[str, list[str]] = defaultdict(list)
+    for pid, week in ready:
+        if run.dry_run:
+            run.record("feedback", "feedback", participant=pid, week=week)
+        elif _released(run, pid, week, waiting[pid, week]):  # released, but a killed run did not note it
+            released[f"{pid}/{week}"] = waiting[pid, week]
+            run.save()
+            run.record("feedback", "feedback", ALREADY, participant=pid, week=week)
+        else:
+            by_week[week].append(pid)
+    if not by_week:
         return
     with nbgrader_api(run.course) as api:
-        for pid, week in ready:
-            key, stamp = f"{pid}/{week}", waiting[pid, week]
-            if run.dry_run:
-                run.record("feedback", "feedback", participant=pid, week=week)
-                continue
-            if _released(run, pid, week, stamp):
-                released[key] = stamp
-                run.save()
-                run.record("feedback", "feedback", ALREADY, participant=pid, week=week)
-                continue
-            generated = api.generate_feedback(week, pid)
-            result = api.release_feedback(week, pid) if generated["success"] else generated
-            if result["success"]:
-                released[key] = stamp
-                run.save()
-            run.record("feedback", "feedback", OK if result["success"] else FAILED, participant=pid, week=week,
-                       detail="" if result["success"] else _last_line(result))
+        for week, people in by_week.items():
+            # nbgrader's generate_feedback and release_feedback once for the week, every other participant
+            # excluded (CourseDirectory.student_id_exclude); one by one when that fails (a broken page)
+            others = ({pid for pid, w in graded if w == week}
+                      | {pid for pid, w, _ in run.course.find("feedback", week=week)}) - set(people)
+            batch = _feedback(api, week, "*", sorted(others))
+            results = {pid: batch for pid in people}
+            if not batch["success"] and len(people) > 1:
+                results = {pid: _feedback(api, week, pid, []) for pid in people}
+            for pid in people:
+                if results[pid]["success"]:
+                    released[f"{pid}/{week}"] = waiting[pid, week]
+            run.save()
+            for pid in people:
+                ok = results[pid]["success"]
+                run.record("feedback", "feedback", OK if ok else FAILED, participant=pid, week=week,
+                           detail="" if ok else _last_line(results[pid]))
+
+
+def _feedback(api: Any, week: str, participant: str, exclude: list[str]) -> dict:
+    """nbgrader's generate_feedback, then release_feedback, for ``participant`` ("*": all but ``exclude``)."""
+    api.coursedir.student_id_exclude = ",".join(exclude)
+    try:
+        one = None if participant == "*" else participant
+        generated = api.generate_feedback(week, one)
+        return api.release_feedback(week, one) if generated["success"] else generated
+    finally:
+        api.coursedir.student_id_exclude = ""
 
 
 def _last_line(result: dict) -> str:
