@@ -52,3 +52,17 @@ def test_is_a_closed_shared_model_made_again() -> None:
     again = plain_layout()
     assert again is not layout and again.comm is not None
     assert shared("test-made-once", lambda: w.Layout(width="1px")) is shared("test-made-once", w.Layout)
+
+
+def test_does_the_participants_voila_leave_out_jupyterlabs_own_extensions_unless_configured() -> None:
+    from traitlets.config import Config
+
+    from valmennus.participant.voila import LAB_ONLY, configure
+
+    config = Config()
+    configure(config, hook=None)
+    assert config.VoilaConfiguration.extension_denylist == LAB_ONLY
+    own = Config()
+    own.VoilaConfiguration.extension_allowlist = ["anywidget"]
+    configure(own, hook=None)
+    assert "extension_denylist" not in own.VoilaConfiguration  # the server's own choice stands

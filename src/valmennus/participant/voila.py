@@ -11,8 +11,11 @@ filled from the answers file. Three things make it a page of the app:
   ``JUPYTER_PATH``, where Voilà looks for templates, before Voilà's extension loads (jupyter_server
   loads extensions in name order, and ``valmennus.participant`` comes before ``voila``).
 - **Voilà's configuration**: this template, ``show_tracebacks`` off (Voilà then strips every error to a
-  fixed English line, which the template never shows), and its cell error text in Finnish for any other
-  place it appears. Only what the server's own configuration leaves unset is set.
+  fixed English line, which the template never shows), its cell error text in Finnish for any other
+  place it appears, and none of JupyterLab's own extensions that a week page has no use for
+  (``LAB_ONLY``: nbgrader's assignment list, Jupytext, Notebook's menus; in Voilà each was fetched and
+  then failed to start, so every page loaded them for nothing, the week about 0.5 s of the browser's
+  time). Only what the server's own configuration leaves unset is set.
 - **``page_config_hook``**: Voilà asks it for every page it renders; it adds the header's links and
   words, in the participant's language, for a notebook inside a scheduled week's folder.
 """
@@ -34,6 +37,8 @@ log = logging.getLogger(__name__)
 
 SHARE = Path(__file__).resolve().parent / "share"
 TEMPLATE = "valmennus"
+# JupyterLab extensions installed for JupyterLab that Voilà would load into every page too.
+LAB_ONLY = ["@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "jupyterlab-jupytext"]
 
 
 def add_template_path() -> None:
@@ -52,6 +57,8 @@ def configure(config: Config, hook: Any) -> None:
         voila.show_tracebacks = False
     if "page_config_hook" not in voila:
         voila.page_config_hook = hook
+    if "extension_denylist" not in voila and "extension_allowlist" not in voila:
+        voila.extension_denylist = LAB_ONLY
     if "cell_error_instruction" not in config.VoilaExecutor:
         config.VoilaExecutor.cell_error_instruction = t("pa_vo_cell_error", "fi")
 
