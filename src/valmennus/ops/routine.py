@@ -414,6 +414,9 @@ def step_feedback(run: Run) -> None:
                 ok = results[pid]["success"]
                 run.record("feedback", "feedback", OK if ok else FAILED, participant=pid, week=week,
                            detail="" if ok else _last_line(results[pid]))
+    from ..records.store import sync_quietly
+
+    sync_quietly(run.course)  # the reporting store follows, as after steps.feedback (records/store.py)
 
 
 def _feedback(api: Any, week: str, participant: str, exclude: list[str]) -> dict:
