@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .course.guard import answer_files
 from .course.settings import CONFIG_FILE, CourseSettings
 from .i18n import t, tn
 from .options import (
@@ -44,6 +43,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Write source/ from the course text in kurssi/ (``valmennus.course.build``), then regenerate
     release/ from source/ with nbgrader; stray answers files are refused before anything is written."""
     from .course.build import BuildError, build_sources
+    from .course.guard import answer_files  # imports nbconvert: only the build needs it
     from .ops.nbgrader_cli import StepFailed, run_nbgrader
 
     root = _repo(args.course)
