@@ -51,13 +51,10 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $(AXE_STAMP)
 
-# Every test but the long soak variants (marker `soak`), which `make soak` runs and CI runs after this,
-# on TEST_WORKERS pytest-xdist workers (tests/conftest.py keeps each played course and the hub on one).
-TEST_WORKERS ?= 2
+# Every test but the long soak variants (marker `soak`), which `make soak` runs and CI runs after this.
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
-	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest -m "not soak" \
-		-n $(TEST_WORKERS) --dist loadgroup --durations=25
+	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest -m "not soak" --durations=25
 
 soak: $(STAMP) system-deps
 	$(BIN)/python -m pytest -m soak

@@ -60,26 +60,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "hub: starts a real JupyterHub with real Linux users (root; tests/hub)")
 
 
-# `make test` runs the suite on two pytest-xdist workers with ``--dist loadgroup``. A session fixture is
-# built once per worker, so the test modules that read one played course are one group (one worker plays
-# it, once), and the hub's tests another. Every other module is a group of its own: its tests run in
-# order on one worker (several modules build on what their earlier tests did to a module fixture).
-XDIST_GROUPS = {
-    "week-one": ("test_workflow.py", "test_dashboard_voila.py", "test_participant_app.py",
-                 "browser/test_participant_app.py",
-                 "test_records_store.py"),  # graded_course
-    "eight-weeks": ("test_course_workflow.py", "browser/test_dashboards.py"),  # eight_week_course, demo_cohorts
-    "hub": ("hub/",),
-}
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        path = Path(str(item.fspath)).relative_to(REPO / "tests").as_posix()
-        group = next((name for name, prefixes in XDIST_GROUPS.items()
-                      if any(path == p or (p.endswith("/") and path.startswith(p)) for p in prefixes)), path)
-        item.add_marker(pytest.mark.xdist_group(group))
-
 
 @pytest.fixture(autouse=True)
 def _finnish_and_not_grading(monkeypatch: pytest.MonkeyPatch) -> None:
