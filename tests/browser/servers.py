@@ -6,34 +6,12 @@ import contextlib
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from valmennus.participant.serve import stop_process, wait_until_up
+
 from ..conftest import free_port
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{log.read_text(errors='replace')[-3000:]}")
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"server not up after {seconds} s:\n{log.read_text(errors='replace')[-3000:]}")
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -56,10 +34,10 @@ def voila(notebook: Path, home: Path, extra_env: dict[str, str] | None = None) -
                                 stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}/"
-            _wait_until_up(url, proc, log)
+            wait_until_up(url, proc, log, seconds=60)
             yield url
         finally:
-            _stop(proc)
+            stop_process(proc)
 
 
 @contextlib.contextmanager
@@ -83,7 +61,7 @@ def lab(root: Path, home: Path) -> Iterator[str]:
             cwd=root, env=_env(home), stdout=out, stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}/"
-            _wait_until_up(url + "api/status", proc, log)
+            wait_until_up(url + "api/status", proc, log, seconds=60)
             yield url
         finally:
-            _stop(proc)
+            stop_process(proc)

@@ -41,14 +41,7 @@ def browser() -> Iterator[Browser]:
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """axe-core on the dashboard; serious and critical violations. The dashboards have no form fields,
     so instead of ``label`` it checks that axe did look at the charts and tables."""
-    page.add_script_tag(path=str(person.AXE))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ['violations', 'passes']});
-        return {passes: r.passes.map(p => p.id), violations: r.violations.map(v => ({id: v.id, impact: v.impact,
-                help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))};
-    }""")
-    assert "svg-img-alt" in result["passes"] and "th-has-data-cells" in result["passes"], result["passes"]
-    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return person.serious_axe_violations(page, must_pass=("svg-img-alt", "th-has-data-cells"))
 
 
 @pytest.mark.parametrize("name", DASHBOARDS)

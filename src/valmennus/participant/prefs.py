@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..answers import atomic_write
+from ..i18n import current_language
 from ..options import LANGUAGES, Valmennus, env_name
 from ..safefiles import read_regular
 
@@ -75,6 +76,4 @@ def apply_language(prefs: Prefs) -> None:
     Set even when nothing is chosen: a kernel that finds the language in its environment never runs the
     course's nbgrader_config.py to learn it (that file imports nbgrader: about 2 s more before a week's
     widgets appear)."""
-    from ..i18n import current_language
-
     os.environ[env_name(Valmennus, "language")] = prefs.language or current_language()

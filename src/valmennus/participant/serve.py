@@ -53,26 +53,37 @@ class ParticipantServer:
         return self.base + "valmennus/" + (f"?token={self.token}" if self.token else "")
 
     def wait_until_up(self, seconds: float = 90) -> None:
-        deadline = time.monotonic() + seconds
         probe = self.base + "api/status" + (f"?token={self.token}" if self.token else "")
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"participant server exited early:\n{_tail(self.log)}")
-            try:
-                urllib.request.urlopen(probe, timeout=2).close()
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"participant server not up after {seconds} s:\n{_tail(self.log)}")
+        wait_until_up(probe, self.process, self.log, seconds)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 90) -> None:
+    """Until ``url`` answers; RuntimeError with the end of the server's log if it exits or never does.
+    (The tests' Voilà and JupyterLab servers wait the same way.)"""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{_tail(log)}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server not up after {seconds} s:\n{_tail(log)}")
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Terminate, and kill after 15 s if it has not stopped."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _tail(log: Path) -> str:
