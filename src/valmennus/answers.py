@@ -79,10 +79,10 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def atomic_write(path: Path, payload: bytes, temp_prefix: str = ".") -> None:
+def atomic_write(path: Path, payload: bytes, temp_prefix: str = ".", mode: int = 0o644) -> None:
     """Write ``path`` so that a crash at any moment leaves the old file or the new one, never half.
 
-    Temp file in the same folder (so the rename stays on one file system), fsync, mode 0644, atomic
+    Temp file in the same folder (so the rename stays on one file system), fsync, ``mode``, atomic
     ``os.replace``, then fsync of the folder so the rename itself survives a power cut. The temp file
     is locked (``flock``) until the rename, which tells a sweep that its writer is alive; the kernel
     drops the lock of a killed writer, whose temp file is then swept (``remove_abandoned``).
@@ -105,7 +105,7 @@ def atomic_write(path: Path, payload: bytes, temp_prefix: str = ".") -> None:
         while view:
             view = view[os.write(fd, view):]
         os.fsync(fd)
-        os.fchmod(fd, 0o644)
+        os.fchmod(fd, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

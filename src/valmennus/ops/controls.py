@@ -15,12 +15,11 @@ old one), so a crash never leaves half a file. What each control does:
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..answers import atomic_write
 from ..course.settings import CourseSettings
 
 CONTROLS_FILE = "routine-controls.json"
@@ -65,17 +64,10 @@ def load_controls(course: CourseSettings) -> Controls:
 
 
 def write_json_atomic(path: Path, data: object) -> None:
-    """``data`` as JSON at ``path``: written beside it, flushed to disk, renamed over it."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """``data`` as JSON at ``path`` through ``answers.atomic_write`` (a crash leaves the old file or the
+    new one), readable by the facilitator's account only."""
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"),
+                 temp_prefix=f".{path.name}.", mode=0o600)
 
 
 def save_controls(course: CourseSettings, controls: Controls) -> None:
