@@ -48,6 +48,7 @@ from typing import Any
 from ..answers import SUFFIX, read_values
 from ..course.schedule import Week, current_week, load_schedule, released_by
 from ..course.settings import CourseSettings
+from ..course.stamps import parse_stamp
 from ..i18n import HELSINKI, local_datetime, t
 from ..jsonlines import append_jsonl, read_jsonl
 from ..options import Routine, configured
@@ -180,12 +181,6 @@ def _stamp(path: Path) -> str:
         return ""
 
 
-def _moment(stamp: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(stamp.replace(" UTC", "").strip())
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def inbound(course: CourseSettings) -> dict[tuple[str, str], str]:
@@ -201,7 +196,7 @@ def inbound(course: CourseSettings) -> dict[tuple[str, str], str]:
         if len(parts) < 3 or not entry.is_dir(follow_symlinks=False):
             continue
         stamp = _stamp(Path(entry.path) / "timestamp.txt") or parts[2]
-        moment = _moment(stamp)
+        moment = parse_stamp(stamp)
         if moment is not None and ((parts[0], parts[1]) not in newest or moment > newest[parts[0], parts[1]][0]):
             newest[parts[0], parts[1]] = (moment, stamp)
     return {key: stamp for key, (_, stamp) in newest.items()}
@@ -234,8 +229,8 @@ def to_collect(run: Run) -> dict[str, list[str]]:
     collected = stamps(run.course, "submitted")
     due: dict[str, list[str]] = defaultdict(list)
     for (pid, week), stamp in sorted(inbound(run.course).items()):
-        have = _moment(collected.get((pid, week), ""))
-        new = _moment(stamp)
+        have = parse_stamp(collected.get((pid, week), ""))
+        new = parse_stamp(stamp)
         if new is None or (have is not None and new <= have):
             continue
         deadline = run.due(pid, week)
@@ -263,8 +258,8 @@ def step_collect(run: Run) -> None:
         collected = stamps(run.course, "submitted")
         for pid in people:
             got = collected.get((pid, week), "")
-            ok = bool(got) and _moment(got) == _moment(waiting.get((pid, week), ""))
-            late = ok and (deadline := run.due(pid, week)) is not None and _moment(got) > deadline
+            ok = bool(got) and parse_stamp(got) == parse_stamp(waiting.get((pid, week), ""))
+            late = ok and (deadline := run.due(pid, week)) is not None and parse_stamp(got) > deadline
             mine = [n for n in notes if pid in n]
             detail = "; ".join([*(t("routine_late") for _ in [late] if late), *mine])
             if not ok and not mine:

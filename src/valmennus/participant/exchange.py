@@ -18,10 +18,11 @@ import hashlib
 import logging
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..course.stamps import parse_stamp
 from .state import Submission, WeekFacts
 
 log = logging.getLogger(__name__)
@@ -78,21 +79,6 @@ class Sent:
         return digest.hexdigest()[:32]
 
 
-def parse_timestamp(text: str) -> datetime | None:
-    """nbgrader's submission time (``2027-01-12 10:00:00.000000 UTC``, its ``timestamp_format``)."""
-    text = text.strip()
-    for fmt in ("%Y-%m-%d %H:%M:%S.%f %Z", "%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S.%f%z"):
-        try:
-            moment = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    try:
-        from nbgrader.utils import parse_utc
-
-        return parse_utc(text).replace(tzinfo=UTC)
-    except Exception:  # noqa: BLE001  (an unreadable stamp: the submission still counts, without a time)
-        return None
 
 
 class ParticipantExchange:
@@ -142,8 +128,8 @@ class ParticipantExchange:
                 copy = Path(sub["path"]) if sub.get("path") else None
                 at = None
                 if copy is not None and (copy / "timestamp.txt").is_file():
-                    at = parse_timestamp((copy / "timestamp.txt").read_text(encoding="utf-8", errors="replace"))
-                at = at or parse_timestamp(str(sub.get("timestamp", "")))
+                    at = parse_stamp((copy / "timestamp.txt").read_text(encoding="utf-8", errors="replace"))
+                at = at or parse_stamp(str(sub.get("timestamp", "")))
                 if at is None:
                     continue
                 pages = [Path(nb["local_feedback_path"]) for nb in sub.get("notebooks", [])

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..course.settings import CourseSettings
+from ..course.stamps import parse_stamp
 
 PARTICIPANT_COLUMNS = ["participant", "first_name", "last_name"]
 GRADE_COLUMNS = ["participant", "week", "notebook", "grade_id", "kind", "score", "max_score",
@@ -154,10 +155,8 @@ def read_inbound(course: CourseSettings) -> pd.DataFrame:
 
 
 def _read_timestamp_text(text: str) -> pd.Timestamp:
-    try:
-        return pd.Timestamp(text.replace(" UTC", "")).tz_localize("UTC")
-    except (ValueError, TypeError):
-        return pd.NaT
+    moment = parse_stamp(text or "")
+    return pd.NaT if moment is None else pd.Timestamp(moment)
 
 
 def read_course(course: CourseSettings) -> CourseTables:
