@@ -30,6 +30,8 @@ LAYERS = {
     "valmennus.course": 3,
     # 4: the course's records as tables, read by both facilitator steps and reporting
     "valmennus.records": 4,
+    # the group's walls: their tables and what a participant shares (the privacy steps read them)
+    "valmennus.wall": 4,
     # 5: facilitator steps
     "valmennus.ops": 5,
     # 6: reporting
@@ -37,6 +39,7 @@ LAYERS = {
     # 7: apps
     "valmennus.cli": 7, "valmennus.demo": 7,
     "valmennus.participant": 7,
+    "valmennus.wall.web": 7, "valmennus.wall.serve": 7,  # the wall's web service (hub service or embedded)
 }
 
 # valmennus.kinds: every kind's logic (a grading kernel's checks may ask any kind), never a kind's widget.

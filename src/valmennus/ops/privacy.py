@@ -48,6 +48,7 @@ from ..course.settings import CourseSettings, load_config
 from ..jsonlines import read_jsonl
 from ..records.sources import released_feedback_path
 from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
+from ..wall.store import cohort_of
 from .remind import LOG_FILE
 from .share import PUBLISHED_LOG, rebuild_walls
 
@@ -350,10 +351,8 @@ def _replace_published(course: CourseSettings, copies: list[Path]) -> list[str]:
 
 def _wall_entries(course: CourseSettings, pid: str, person: dict | None) -> list[dict[str, Any]]:
     """For the export: what of the person's stands on the course's walls (as on the page, before escaping)."""
-    from ..answers import AnswerStore
-    from ..items import bank, is_shared, share_items, valid_value
+    from ..wall.shares import shared_answers
 
-    items = bank()
     name = " ".join(x for x in ((person or {}).get("first_name"), (person or {}).get("last_name")) if x) or pid
     entries = []
     for week in _wall_weeks(course):
@@ -361,18 +360,21 @@ def _wall_entries(course: CourseSettings, pid: str, person: dict | None) -> list
                        if is_real_dir(f)), None)
         if folder is None:
             continue
-        shares = share_items(week)
-        for answers_file in sorted(folder.glob("*.answers.json")):
-            values = AnswerStore(answers_file.name.removesuffix(".answers.json"), folder, read_only=True).values()
-            for share in shares:
-                choice, target = values.get(share.id), items.get(share.extra["shares"])
-                answer = values.get(target.id) if target is not None else None
-                if target is None or not is_shared(choice) or answer is None or not valid_value(target, answer):
-                    continue
-                author = name if choice["mode"] == "name" else str(choice.get("nickname", "")).strip()
-                entries.append({"week": week, "wall": f"{SHARED_DIR}/{week}/index.html", "shown_as": author,
-                                "item": target.id, "topic": target.short_label(), "answer": answer})
+        for target, choice, answer in shared_answers(folder, week):
+            author = name if choice["mode"] == "name" else str(choice.get("nickname", "")).strip()
+            entries.append({"week": week, "wall": f"{SHARED_DIR}/{week}/index.html", "shown_as": author,
+                            "item": target.id, "topic": target.short_label(), "answer": answer})
     return entries
+
+
+def _live_wall(course: CourseSettings) -> Any:
+    """The live walls' store (``valmennus.wall``), if the course has one yet; else None."""
+    from ..wall.store import WALL_FILE, open_store
+
+    if not course.db_url.startswith("postgresql") and not (course.root / WALL_FILE).is_file() \
+            and not os.environ.get("VALMENNUS_WALL_URL"):
+        return None
+    return open_store(course)
 
 
 # --- the search -----------------------------------------------------------------------------------
@@ -469,6 +471,8 @@ def find_traces(course: CourseSettings, pid: str, identifiers: list[str] | None 
     traces.files = _files(course, pid)
     traces.log_lines = _log_mentions(course, pid, _patterns(needles))
     traces.text_hits = _text_hits(course, needles, published)
+    if (wall := _live_wall(course)) is not None and (rows := wall.mentions(cohort_of(course), pid)):
+        traces.gradebook.append(f"live wall: {rows} rows")
     return traces
 
 
@@ -497,6 +501,8 @@ def export_person(course: CourseSettings, pid: str, out_dir: Path) -> Path:
     (work / "reminders.json").write_text(_dump(_log_entries(course, pid)), "utf-8")
     (work / "intake.json").write_text(_dump(_log_entries(course, pid, INTAKE_LOG)), "utf-8")
     (work / "walls.json").write_text(_dump(_wall_entries(course, pid, person)), "utf-8")
+    wall = _live_wall(course)
+    (work / "live-wall.json").write_text(_dump(wall.person_entries(cohort_of(course), pid) if wall else {}), "utf-8")
     (work / "logs.json").write_text(_dump(_text_log_lines(course, patterns)), "utf-8")
     for path in files:
         target = work / "files" / (path.relative_to(course.root) if path.is_relative_to(course.root)
@@ -513,6 +519,7 @@ def export_person(course: CourseSettings, pid: str, out_dir: Path) -> Path:
         "reminders.json: reminders sent.\n"
         "intake.json: files of a submission that the course refused to take in, and why.\n"
         "walls.json: what was shown on the group's shared walls, and under which name.\n"
+        "live-wall.json: the group's space: posts, comments, thanks and pinned questions, as written.\n"
         "logs.json: lines of nbgrader's and the course commands' logs that mention the participant.\n"
         "files/: submissions, graded copies, feedback pages.\n", "utf-8")
     archive = shutil.make_archive(str(work), "zip", root_dir=work)
@@ -578,6 +585,10 @@ def erase_person(course: CourseSettings, pid: str,
         removed.append(f"{wall}: rebuilt without {pid}")
     for copy in _replace_published(course, copies):
         removed.append(f"{copy}: published wall replaced by the rebuilt one")
+    if (wall := _live_wall(course)) is not None:
+        gone = wall.erase_person(cohort_of(course), pid)
+        removed.append(f"live wall: {gone['posts']} posts, {gone['comments']} comments, {gone['thanks']} thanks "
+                       "removed")
     try:  # last: it needs the database to itself for a moment (formgrader or a dashboard may hold it)
         if _vacuum_sqlite(course):
             removed.append("gradebook: vacuumed, no deleted rows left in the file")
