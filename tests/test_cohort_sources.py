@@ -1,4 +1,5 @@
-"""valmennus.records.sources and cohorts: what is read from a course on disk, and what never is."""
+"""valmennus.records.sources and cohorts: what is read from a course on disk, and what never is. The
+dashboards read the reporting store, so each course here is synced into it first (``_synced``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from valmennus.cohort.dashboard import DASHBOARDS, render
 from valmennus.cohort.privacy import Viewer
 from valmennus.cohort.tables import build_tables
 from valmennus.course.settings import CourseSettings
+from valmennus.records import store
 from valmennus.records.sources import feedback_checksum, read_answers, read_roster
 
 REFLECTION = "Salainen pohdinta: jäin jumiin Kelan asiointiin"
@@ -52,9 +54,15 @@ def _course(root: Path, participants: int = 6) -> Path:
     return root
 
 
+def _synced(root: Path) -> Path:
+    """The course written into its reporting store (``reporting.db`` in the folder), as its steps would."""
+    store.sync(CourseSettings.load(root))
+    return root
+
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
-    return _course(tmp_path / "kevat27")
+    return _synced(_course(tmp_path / "kevat27"))
 
 
 def test_are_only_numbers_and_option_ids_read_from_answers(course: Path) -> None:
@@ -87,7 +95,7 @@ def test_does_the_roster_give_facilitators_and_tolerate_a_missing_column(course:
 
 
 def test_are_courses_taken_from_the_environment(course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    second = _course(tmp_path / "syksy27", participants=2)
+    second = _synced(_course(tmp_path / "syksy27", participants=2))
     monkeypatch.setenv("VALMENNUS_COURSES", os.pathsep.join([str(course), str(second)]))
     assert course_dirs() == [course.resolve(), second.resolve()]
     data = load_cohorts()
@@ -107,3 +115,28 @@ def test_is_the_feedback_page_name_nbgraders() -> None:
     from nbgrader.utils import notebook_hash
 
     assert feedback_checksum("abc123", "viikko1") == notebook_hash(secret="abc123", notebook_id="viikko1")
+
+
+def test_does_a_course_never_synced_read_as_empty_and_say_so(tmp_path: Path) -> None:
+    root = _course(tmp_path / "uusi")
+    data = load_cohorts([root])
+    assert data.people.empty and data.grades.empty and data.synced == {"uusi": None}
+    assert not (root / store.STORE_FILE).exists()  # reading never creates a store
+    assert "Raportointivaraston tiedot päivitetty: uusi ei vielä" in render("edistyminen", [root], Viewer(), b"k")
+
+
+def test_do_the_dashboards_open_the_store_read_only(course: Path) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    from valmennus.cohort.cohorts import store_of
+
+    url, schema = store_of(course)
+    assert "mode=ro" in url
+    assert load_cohorts([course]).synced["kevat27"] is not None
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn, pytest.raises(OperationalError, match="readonly"):
+            conn.execute(text(f'DELETE FROM "{schema}_grades"'))
+    finally:
+        engine.dispose()

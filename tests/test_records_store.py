@@ -264,3 +264,43 @@ def test_the_dashboards_role_reads_and_cannot_write(graded_course: LoopReport, r
         engine.dispose()
     with pytest.raises(ValueError, match="PostgreSQL only"):
         store.grant_read_only(f"sqlite:///{os.devnull}", role)
+
+
+def _comparable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A dashboard table for comparing: times to the microsecond (what the store keeps), missing as None,
+    rows in a fixed order."""
+    out = frame.copy()
+    for column in out:
+        if isinstance(out[column].dtype, pd.DatetimeTZDtype) or column.endswith("_at") or column in ("release", "due"):
+            out[column] = pd.to_datetime(out[column], utc=True).dt.floor("us").astype("datetime64[ns, UTC]")
+        elif out[column].dtype.kind not in "fiub":
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out.sort_values(list(out.columns[:4])).reset_index(drop=True) if len(out.columns) >= 1 and len(out) \
+        else out.reset_index(drop=True)
+
+
+def test_the_dashboards_read_from_the_store_what_the_folders_hold(graded_course: LoopReport) -> None:
+    """The dashboards read only the store (cohort.cohorts.load_cohorts); on the same course every table
+    they show equals the one built from the folder-based readers (load_from_folders), on both backends."""
+    from datetime import UTC, datetime
+
+    from valmennus.cohort.cohorts import load_cohorts, load_from_folders, store_of
+    from valmennus.cohort.tables import build_tables
+
+    course = graded_course.course
+    store.sync(course)  # the course's own store, where the dashboards look (store_of)
+    url, _ = store_of(course.root)
+    assert ("mode=ro" in url) != url.startswith("postgresql")  # SQLite opened read-only
+    now = datetime.now(UTC)
+    from_store = load_cohorts([course.root], now=now)
+    from_folders = load_from_folders([course.root], now=now)
+    assert from_store.synced[course.root.name] is not None and from_store.names == from_folders.names
+    assert from_store.as_of.floor("us") == from_folders.as_of.floor("us")
+    for name in ("people", "grades", "collected", "feedback", "answers", "weeks"):
+        pd.testing.assert_frame_equal(_comparable(getattr(from_store, name)), _comparable(getattr(from_folders, name)),
+                                      check_dtype=False, obj=name)
+    stored, folders = build_tables(from_store), build_tables(from_folders)
+    assert len(stored.status) and len(stored.turnaround) and len(stored.side_by_side)
+    for name, frame in vars(stored).items():
+        pd.testing.assert_frame_equal(_comparable(frame), _comparable(getattr(folders, name)), check_dtype=False,
+                                      check_exact=False, rtol=1e-9, obj=name)

@@ -3,7 +3,15 @@
 The one place that knows where dashboards look: the option ``Dashboards.courses`` (in nbgrader_config.py,
 or ``VALMENNUS_COURSES`` from a hub: course directories separated by ``os.pathsep``), else the course in
 use (``VALMENNUS_COURSE`` or the nearest course folder upwards: ``find_course``).
-A cohort is named by its course directory's name. Reading is here; computing is in the pure modules.
+A cohort is named by its course directory's name.
+
+The dashboards read only the reporting store (``records/store.py``), never the course's folders or its
+gradebook: ``load_cohorts`` asks each course where its store is (``ReportingStore.url``, else the
+gradebook's PostgreSQL database or ``reporting.db`` in the course folder) and reads it read-only (an
+SQLite file opened with ``mode=ro``; on PostgreSQL the URL of the dashboards' process names a role that
+has only ``SELECT``, ``store.grant_read_only``). Courses that share a store are read in one pass.
+``load_from_folders`` is the folder-based reading the store replaced, kept for the test that keeps
+both equal (``tests/test_cohort_store.py``). Computing is in the pure modules.
 """
 
 from __future__ import annotations
@@ -17,15 +25,17 @@ import pandas as pd
 from ..course.schedule import load_schedule
 from ..course.settings import CourseSettings, find_course
 from ..options import Dashboards, configured
+from ..records import store
 from ..records.sources import (
     ANSWER_COLUMNS,
+    ROSTER_COLUMNS,
     UNKNOWN_FACILITATOR,
     read_answers,
     read_collected,
     read_feedback,
     read_roster,
 )
-from ..records.status import week_table
+from ..records.status import WEEK_COLUMNS, week_table
 from .gradebook_sql import read_gradebook_fast
 
 PEOPLE_COLUMNS = ["cohort", "participant", "first_name", "last_name", "facilitator"]
@@ -51,6 +61,8 @@ class CohortData:
     weeks: pd.DataFrame
     as_of: pd.Timestamp
     names: list[str] = field(default_factory=list)
+    #: cohort -> when its store was last synced (None: never); empty when read from the folders
+    synced: dict[str, pd.Timestamp | None] = field(default_factory=dict)
 
 
 def people_of(cohort: str, gradebook_people: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
@@ -80,13 +92,68 @@ def _with_cohort(frame: pd.DataFrame, cohort: str) -> pd.DataFrame:
     return out
 
 
+def _as_of(tables: dict[str, pd.DataFrame], now: datetime | None) -> pd.Timestamp:
+    """The later of now and the latest event in the data: a real course never has events in the future,
+    a simulated one does, and its weeks should then count as past."""
+    moments = [pd.Timestamp(now or datetime.now(UTC))]
+    for key, column in (("collected", "submitted_at"), ("feedback", "released_at"), ("grades", "submitted_at")):
+        if len(tables[key]) and tables[key][column].notna().any():
+            moments.append(pd.to_datetime(tables[key][column], utc=True).max())
+    return max(moments)
+
+
+def store_of(folder: Path) -> tuple[str, str]:
+    """(URL, schema) of the reporting store of the course in ``folder``, as the dashboards open it
+    (read-only where the URL can say so: ``store.read_only_url``)."""
+    course = CourseSettings.load(folder)
+    return store.read_only_url(store.store_url(course)), store.store_schema(course)
+
+
 def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
                  now: datetime | None = None) -> CohortData:
-    """Read every course of ``dirs`` (default ``course_dirs()``). ``answers=False`` skips the answers files.
+    """The courses of ``dirs`` (default ``course_dirs()``) from their reporting stores. ``answers=False``
+    leaves the answers out (the biggest table; only the skills, pulse and comparison pages need it).
 
-    ``as_of`` is the later of now and the latest event in the data: a real course never has events
-    in the future, a simulated one does, and its weeks should then count as past.
+    A course whose store has never been synced reads as empty (its ``synced`` is None, and the pages
+    say so). ``as_of`` is the later of now and the latest event in the data (``_as_of``).
     """
+    folders = [Path(d) for d in (dirs if dirs is not None else course_dirs())]
+    names = [CourseSettings.load(f).root.name for f in folders]
+    by_store: dict[tuple[str, str], list[str]] = {}
+    for folder, name in zip(folders, names, strict=True):
+        by_store.setdefault(store_of(folder), []).append(name)
+    wanted = [f for f in store.FRAMES if answers or f != "answers"]
+    read = [store.read(url, cohorts, schema, frames=wanted) for (url, schema), cohorts in by_store.items()]
+
+    def joined(name: str) -> pd.DataFrame:
+        frames = [getattr(r, name) for r in read]
+        frames = [f for f in frames if len(f)] or frames[:1]
+        return pd.concat(frames, ignore_index=True)
+
+    synced = joined("synced")
+    stamps = dict(zip(synced["cohort"], synced["synced_at"], strict=True))
+    people = people_from_store(joined("participants"), joined("roster"))
+    weeks = joined("weeks")[WEEK_COLUMNS]
+    tables = {"people": people, "grades": joined("grades"), "collected": joined("collected"),
+              "feedback": joined("feedback"), "weeks": weeks,
+              "answers": joined("answers")[ANSWER_COLUMNS] if answers else pd.DataFrame(columns=ANSWER_COLUMNS)}
+    return CohortData(as_of=_as_of(tables, now), names=names, synced={n: stamps.get(n) for n in names}, **tables)
+
+
+def people_from_store(participants: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
+    """``people_of`` for the store's participants and roster of every cohort at once."""
+    parts = []
+    for cohort in sorted(set(participants["cohort"]) | set(roster["cohort"])):
+        gb = participants[participants["cohort"] == cohort].drop(columns="cohort")
+        listed = roster[roster["cohort"] == cohort].drop(columns="cohort")[ROSTER_COLUMNS]
+        parts.append(people_of(cohort, gb, listed))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=PEOPLE_COLUMNS)
+
+
+def load_from_folders(dirs: list[Path] | None = None, answers: bool = True,
+                      now: datetime | None = None) -> CohortData:
+    """The same tables read from the course folders and the gradebook (what the dashboards read before
+    the store): for the test that keeps the store equal to them; the dashboards never call it."""
     parts: dict[str, list[pd.DataFrame]] = {k: [] for k in ("people", "grades", "collected", "feedback",
                                                             "answers", "weeks")}
     names = []
@@ -104,8 +171,4 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
         seen = set(grades["week"]) | set(collected["week"]) | set(feedback["week"])
         parts["weeks"].append(weeks_of(name, course, seen))
     tables = {k: (pd.concat(v, ignore_index=True) if v else pd.DataFrame()) for k, v in parts.items()}
-    moments = [pd.Timestamp(now or datetime.now(UTC))]
-    for key, column in (("collected", "submitted_at"), ("feedback", "released_at"), ("grades", "submitted_at")):
-        if len(tables[key]) and tables[key][column].notna().any():
-            moments.append(pd.to_datetime(tables[key][column], utc=True).max())
-    return CohortData(as_of=max(moments), names=names, **tables)
+    return CohortData(as_of=_as_of(tables, now), names=names, **tables)

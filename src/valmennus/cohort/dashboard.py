@@ -18,16 +18,19 @@ from .view_common import Html
 from .view_context import ViewContext, context
 
 DASHBOARDS = ("edistyminen", "osaaminen", "palauteviive", "jatkuva-arviointi", "ryhmat-rinnakkain")
+#: The facilitator's own page (``view_facilitator``, ``show_facilitator``): names, so never a coordinator's.
+FACILITATOR_PAGE = "omat-osallistujat"
 
 
 def _views() -> dict[str, tuple[Callable[[ViewContext], str], bool]]:
-    from . import view_compare, view_evaluation, view_progress, view_skills, view_turnaround
+    from . import view_compare, view_evaluation, view_facilitator, view_progress, view_skills, view_turnaround
 
     # name -> (page builder, whether it needs the answers files)
     return {"edistyminen": (view_progress.page_html, False), "osaaminen": (view_skills.page_html, True),
             "palauteviive": (view_turnaround.page_html, False),
             "jatkuva-arviointi": (view_evaluation.page_html, True),
-            "ryhmat-rinnakkain": (view_compare.page_html, True)}
+            "ryhmat-rinnakkain": (view_compare.page_html, True),
+            FACILITATOR_PAGE: (view_facilitator.page_html, True)}
 
 
 def prepare() -> None:
@@ -56,7 +59,7 @@ def _warm_up() -> None:
     bank()
     charts.line_chart("warm-up", "", "", ["a"], {"a": [1.0]}, "")
     create_engine("sqlite://").dispose()
-    for name in DASHBOARDS:
+    for name in (*DASHBOARDS, FACILITATOR_PAGE):
         try:
             render(name)
         except Exception:  # noqa: BLE001, S112 - warming up only; show() reports real problems
@@ -73,3 +76,39 @@ def render(name: str, dirs: list[Path] | None = None, viewer: Viewer | None = No
 def show(name: str) -> Html:
     """The dashboard cell: ``show("edistyminen")`` etc., courses from the environment."""
     return Html(render(name))
+
+
+def render_facilitator(dirs: list[Path] | None = None, facilitator: str | None = None,
+                       key: bytes | None = None) -> tuple[str, ViewContext]:
+    """The facilitator's page for ``facilitator`` (default: ``facilitator.facilitator_viewer``'s rule)
+    and the context it was built from (for the controls under it)."""
+    from .facilitator import facilitator_viewer
+    from .view_facilitator import page_html
+
+    ctx = context(load_cohorts(dirs), facilitator_viewer(facilitator), key)
+    return page_html(ctx), ctx
+
+
+def show_facilitator(actions: object = None, facilitator: str | None = None,
+                     dirs: list[Path] | None = None) -> list[object]:
+    """The facilitator's page cell: the page, then the coach's controls of each of their courses when
+    ``actions`` is given (the notebook passes ``valmennus.ops.controls``). ``facilitator``: the name the
+    hub's service has authenticated, if it passes one (else ``facilitator_viewer``'s rule). Displays them
+    and returns what it displayed."""
+    from IPython.display import display
+
+    from ..course.settings import CourseSettings
+    from .coach_panel import coach_panels
+    from .cohorts import course_dirs
+    from .facilitator import own_people
+
+    folders = [Path(d) for d in (dirs if dirs is not None else course_dirs())]
+    markup, ctx = render_facilitator(folders, facilitator)
+    shown: list[object] = [Html(markup)]
+    own = own_people(ctx.data.people, ctx.viewer)
+    if actions is not None and not own.empty:
+        courses = {c.root.name: c for c in (CourseSettings.load(f) for f in folders)}
+        shown += [panel.widget for panel in coach_panels(courses, own, ctx.data.weeks, actions)]  # type: ignore[arg-type]
+    for item in shown:
+        display(item)
+    return shown

@@ -24,7 +24,7 @@ def turnarounds(status: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
 
     A release stamped before its submission (a clock set wrong) is no measurement: NaN, not negative.
     """
-    subs = status[status["submitted"]].merge(people[["cohort", "participant", "facilitator"]],
+    subs = status[status["submitted"].astype(bool)].merge(people[["cohort", "participant", "facilitator"]],
                                             on=["cohort", "participant"], how="left")
     subs["facilitator"] = subs["facilitator"].fillna(UNKNOWN_FACILITATOR)
     hours = (pd.to_datetime(subs["released_at"], utc=True)

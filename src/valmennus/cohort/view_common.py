@@ -87,14 +87,15 @@ def figure(svg: str, caption: str) -> Markup:
 
 
 def page(title: str, intro: str, sections: list[Markup], cohorts: list[str], as_of: datetime,
-         stable_ids: bool, viewer_note: str = "") -> str:
+         stable_ids: bool, viewer_note: str | list[str] = "") -> str:
     """The whole dashboard: heading, what it shows and hides, the cohorts and time, then the sections
-    (``section``'s markup; a plain string would be shown as text)."""
+    (``section``'s markup; a plain string would be shown as text). ``viewer_note``: one note or several
+    (who is looking, how fresh the store is: ``ViewContext.viewer_note``)."""
     notes = [t("dsh_as_of", cohorts=", ".join(cohorts) or "–", time=local_datetime(as_of))]
     if not stable_ids:
         notes.append(t("dsh_ids_change"))
-    if viewer_note:
-        notes.append(viewer_note)
+    notes.extend([viewer_note] if isinstance(viewer_note, str) else viewer_note)
+    notes = [n for n in notes if n]
     return str(render("dashboard.html.j2", title=title, intro=intro, notes=notes, sections=sections,
                       lang=current_language()))
 

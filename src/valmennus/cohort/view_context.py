@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import local_datetime, t
 from .cohorts import CohortData
 from .privacy import FACILITATOR, Viewer, display_names, pseudonym_key, shown_label
 from .tables import DashboardTables, build_tables
@@ -33,10 +33,20 @@ class ViewContext:
         out["own"] = out["own"].fillna(False).astype(bool)
         return out
 
-    def viewer_note(self) -> str:
-        if self.viewer.role == FACILITATOR:
-            return t("dsh_role_facilitator", facilitator=self.viewer.facilitator)
-        return t("dsh_role_coordinator")
+    def viewer_note(self) -> list[str]:
+        """Who is looking, and when the reporting store was last brought up to date (``store_note``)."""
+        role = (t("dsh_role_facilitator", facilitator=self.viewer.facilitator) if self.viewer.role == FACILITATOR
+                else t("dsh_role_coordinator"))
+        return [role, store_note(self.data)]
+
+
+def store_note(data: CohortData) -> str:
+    """When each cohort's store was synced ("never" for one not synced yet); empty for folder-read data."""
+    if not data.synced:
+        return ""
+    times = [f"{cohort} " + (local_datetime(stamp.to_pydatetime()) if stamp is not None and pd.notna(stamp)
+                             else t("dsh_never_synced")) for cohort, stamp in data.synced.items()]
+    return t("dsh_synced", times=", ".join(times))
 
 
 def context(data: CohortData, viewer: Viewer | None = None, key: bytes | None = None) -> ViewContext:

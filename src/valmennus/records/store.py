@@ -46,6 +46,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
@@ -353,14 +354,36 @@ def _read_table(conn: object, layout: _Layout, name: str, cohort: str) -> pd.Dat
     return frame
 
 
-def read(url: str, courses: Iterable[str] | None = None, schema: str | None = None) -> StoreTables:
+def read_only_url(url: str) -> str:
+    """``url`` opened for reading only where the URL can say so: an SQLite file with ``mode=ro`` (a
+    dashboard then cannot write it even by mistake, and a missing file is an error, not a new empty
+    store). PostgreSQL URLs are returned as they are: there the dashboards connect as a role that has
+    only ``SELECT`` (``grant_read_only``; its URL is ``ReportingStore.url`` of the dashboards' process)."""
+    if not url.startswith("sqlite:///") or "mode=ro" in url:
+        return url
+    path = url.removeprefix("sqlite:///")
+    if not path or path == ":memory:":
+        return url
+    return f"sqlite:///file:{path}?mode=ro&uri=true"
+
+
+def read(url: str, courses: Iterable[str] | None = None, schema: str | None = None,
+         frames: Iterable[str] | None = None) -> StoreTables:
     """Every table of the store at ``url`` (only ``courses``, by cohort name, when given), as the
-    folder-based readers give them with ``cohort`` first. A store never synced reads as empty."""
+    folder-based readers give them with ``cohort`` first. A store never synced reads as empty, so does
+    a read-only SQLite file that does not exist yet. ``frames`` names the tables to read (of ``FRAMES``;
+    the others come back empty): the answers are the big one, and most pages do not need them."""
     from sqlalchemy import inspect, select
 
+    wanted = set(FRAMES if frames is None else frames) | {"courses"}
     layout = _Layout(url, schema or store_schema())
     engine = _engine(url)
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in (*FRAMES, "courses")}
+    if url.startswith("sqlite:///file:") and "mode=ro" in url:
+        path = url.removeprefix("sqlite:///file:").split("?", 1)[0]
+        if not os.path.isfile(path):
+            engine.dispose()  # type: ignore[attr-defined]
+            return _empty_tables()
     try:
         with engine.connect() as conn:  # type: ignore[attr-defined]
             existing = set(inspect(conn).get_table_names(schema=layout.metadata.schema))
@@ -370,12 +393,17 @@ def read(url: str, courses: Iterable[str] | None = None, schema: str | None = No
                     if courses is not None and cohort not in set(courses):
                         continue
                     for name in parts:
-                        parts[name].append(_read_table(conn, layout, name, cohort))
+                        if name in wanted:
+                            parts[name].append(_read_table(conn, layout, name, cohort))
     finally:
         engine.dispose()  # type: ignore[attr-defined]
     frames = {name: pd.concat(found, ignore_index=True) if found else _empty(name) for name, found in parts.items()}
     synced_frame = frames.pop("courses")
     return StoreTables(synced=synced_frame, **frames)
+
+
+def _empty_tables() -> StoreTables:
+    return StoreTables(synced=_empty("courses"), **{name: _empty(name) for name in FRAMES})
 
 
 def _empty(name: str) -> pd.DataFrame:
