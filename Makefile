@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-participant bench-store bench-routine
+.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-hub-dashboards bench-participant bench-store bench-routine
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,12 @@ bench-dashboard: $(STAMP)
 BENCH_HUB_N ?= 30
 bench-hub: $(STAMP) system-deps hub-env
 	HUB_VENV=$(HUB_VENV) $(BIN)/python benchmarks/hub.py --participants $(BENCH_HUB_N)
+
+# The dashboards service on a real hub (root; issue 14): each dashboard's first render through the hub against an
+# empty notebook in the same pre-heated service (<= 1.5x), two courses holding the demo's simulated records
+# (run `make demo` first); benchmarks/results/hub_dashboards.json.
+bench-hub-dashboards: $(STAMP) system-deps hub-env
+	HUB_VENV=$(HUB_VENV) $(BIN)/python benchmarks/hub_dashboards.py --rounds $(or $(ROUNDS),3)
 
 # The participant app: the home, a week to usable widgets against an empty Voila notebook in the same
 # server (real Chromium), and one save against a bare write (benchmarks/results/participant.json).

@@ -25,7 +25,8 @@ cp -r "$repo/pyproject.toml" "$repo/README.md" "$repo/src" "$tmp/pkg/"
 # Those are left to pip (listed in hub-constraints.txt's header); everything else keeps the lock's pin.
 grep -v -i -E '^(soupsieve)==' "$repo/requirements.lock" > "$tmp/lock.txt"
 # jupyterhub is not in requirements.lock (the repo venv never needs it); its version is pinned here.
-"$venv/bin/python" -m pip install --quiet -c "$tmp/lock.txt" -c "$repo/deploy/hub-constraints.txt" \
+# HUB_CONSTRAINTS: another pin file instead of deploy/hub-constraints.txt (trying a JupyterHub version).
+"$venv/bin/python" -m pip install --quiet -c "$tmp/lock.txt" -c "${HUB_CONSTRAINTS:-$repo/deploy/hub-constraints.txt}" \
   "$tmp/pkg" jupyterhub "psycopg[binary]" 2>&1 | grep -v -E '^WARNING: Location|BuildBackendWarning|^ +' || true
 # The package's version does not change with every edit: reinstall it so the hub runs the current code.
 "$venv/bin/python" -m pip install --quiet --no-deps --force-reinstall "$tmp/pkg" 2>&1 \

@@ -15,6 +15,12 @@ File modes this relies on for privacy (DESIGN §4):
   grader service runs with umask 027, so nothing it writes is readable by participants or coordinators;
 - the published group walls (``<state_dir>/walls``) are 2750 grader:nbgrader-<course> (setgid), so the
   course's participants read what the grader copies there (``valmennus share --publish``), nobody else.
+
+Several courses on one hub (``Site.courses``, :class:`CourseSite`): the site's own fields are its first
+course; each further course has its own groups, grader account and formgrader service, its own gradebook
+database (a read-write and a read-only URL) and its exchange course id (its course id, under the one
+exchange root). The dashboards service (``dashboards_service.py``, run as ``<first course>-dash``) reads
+every course's reporting store through the read-only URLs and compares them.
 """
 
 from __future__ import annotations
@@ -43,8 +49,33 @@ ALL_NBGRADER_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader",
                                   "nbgrader.server_extensions.validate_assignment")
 
 
+class CourseNames:
+    """The names a course's id gives (the nbgrader JupyterHub convention): the site's first course and
+    every further one (``CourseSite``) alike."""
+
+    course_id: str
+
+    @property
+    def student_group(self) -> str:
+        return f"nbgrader-{self.course_id}"
+
+    @property
+    def grader_group(self) -> str:
+        return f"formgrade-{self.course_id}"
+
+    @property
+    def grader(self) -> str:
+        return f"grader-{self.course_id}"
+
+    @property
+    def db_env(self) -> str:
+        """The environment variable that gives this course's gradebook URL to a process that reads several
+        courses (the dashboards): the hub's block of the course's nbgrader_config.py reads it."""
+        return "VALMENNUS_DB_URL_" + "".join(ch if ch.isalnum() else "_" for ch in self.course_id).upper()
+
+
 @dataclass
-class Site:
+class Site(CourseNames):
     """Everything one hub needs to know; saved as JSON next to the hub's state."""
 
     course_id: str
@@ -65,19 +96,11 @@ class Site:
     hub_port: int = 8081
     proxy_api_port: int = 8001
     service_port: int = 9999
-
-    # names that follow the nbgrader JupyterHub convention
-    @property
-    def student_group(self) -> str:
-        return f"nbgrader-{self.course_id}"
-
-    @property
-    def grader_group(self) -> str:
-        return f"formgrade-{self.course_id}"
-
-    @property
-    def grader(self) -> str:
-        return f"grader-{self.course_id}"
+    # issue 14/17: more courses on this hub (CourseSite fields as JSON objects); the dashboards service
+    # (0: none) and the routine inside each grader service (minutes between passes; 0: off)
+    courses: list[dict] = field(default_factory=list)
+    dashboards_port: int = 0
+    routine_minutes: float = 0
 
     @property
     def coordinator_group(self) -> str:
@@ -104,6 +127,29 @@ class Site:
         """JUPYTER_CONFIG_PATH for a role: its own folder first, then the common one."""
         return os.pathsep.join([str(self.jupyter_dir / role), str(self.jupyter_dir / "common")])
 
+    # -- several courses and the hub's services (issues 14, 17) -----------------------------------------
+    def course_sites(self) -> list[CourseSite]:
+        """Every course of the hub, the site's own first."""
+        first = CourseSite(course_id=self.course_id, course_dir=self.course_dir, db_url=self.db_url,
+                           db_url_readonly=self.db_url_readonly, participants=list(self.participants),
+                           facilitators=list(self.facilitators), service_port=self.service_port,
+                           routine_minutes=self.routine_minutes)
+        return [first, *(CourseSite(**entry) for entry in self.courses)]
+
+    @property
+    def dashboards_user(self) -> str:
+        """The Linux account of the dashboards service (no person logs in as it)."""
+        return f"{self.course_id}-dash"
+
+    @property
+    def services_dir(self) -> Path:
+        """The services' programs (dashboards_service.py, grader_service.py), copied here by the setup."""
+        return Path(self.state_dir) / "services"
+
+    def participant_role(self, course_id: str) -> str:
+        """The Jupyter config folder of a course's participants: ``participant`` for the first course."""
+        return "participant" if course_id == self.course_id else f"participant-{course_id}"
+
     def save(self, path: str | os.PathLike[str]) -> Path:
         path = Path(path)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -114,6 +160,20 @@ class Site:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Site:
         return cls(**json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+@dataclass
+class CourseSite(CourseNames):
+    """One course of the hub: its people, its formgrader service, its gradebook, its routine."""
+
+    course_id: str                 # also its exchange course id (the exchange root is the site's)
+    course_dir: str
+    db_url: str                    # its own gradebook database, read-write (its grader service only)
+    db_url_readonly: str = ""      # the same database as the dashboards' SELECT-only role
+    participants: list[str] = field(default_factory=list)
+    facilitators: list[str] = field(default_factory=list)
+    service_port: int = 9998
+    routine_minutes: float = 0     # the routine inside its grader service every N minutes; 0: off
 
 
 # -- Linux accounts ---------------------------------------------------------------------------------
@@ -173,19 +233,24 @@ def remove_group(name: str) -> None:
 
 def create_accounts(site: Site) -> tuple[list[str], list[str]]:
     """Groups and accounts for the site; returns the (users, groups) created by this call."""
-    made_groups = [g for g in (site.student_group, site.grader_group) if ensure_group(g)]
-    made_users = []
-    if ensure_user(site.grader, [], primary=site.grader_group, system=False):
-        made_users.append(site.grader)
-    for name in site.participants:
-        if ensure_user(name, [site.student_group]):
-            made_users.append(name)
-    for name in site.facilitators:
-        if ensure_user(name, [site.grader_group]):
-            made_users.append(name)
+    made_groups, made_users = [], []
+    for course in site.course_sites():
+        made_groups += [g for g in (course.student_group, course.grader_group) if ensure_group(g)]
+        if ensure_user(course.grader, [], primary=course.grader_group, system=False):
+            made_users.append(course.grader)
+        for name in course.participants:
+            if ensure_user(name, [course.student_group]):
+                made_users.append(name)
+        for name in course.facilitators:
+            if ensure_user(name, [course.grader_group]):
+                made_users.append(name)
     for name in (*site.coordinators, *site.admins):
         if ensure_user(name, []):
             made_users.append(name)
+    # the dashboards service's own account: in no course group (it reads the stores through the
+    # read-only database role, never the course folders' private parts)
+    if site.dashboards_port and ensure_user(site.dashboards_user, [], system=True):
+        made_users.append(site.dashboards_user)
     return made_users, made_groups
 
 
@@ -219,15 +284,18 @@ c.Exchange.root = {site.exchange!r}
 
     # participants: their own pages ("Oma valmennus", the weeks in Voilà) as the default page, the course
     # named for them; the Assignments tab stays in JupyterLab; no formgrader, create-assignment, course list
-    participant = site.jupyter_dir / "participant"
-    _write(participant / "jupyter_server_config.json", json.dumps({
-        "ServerApp": {"jpserver_extensions": {**dict.fromkeys(INSTRUCTOR_SERVER_EXTENSIONS, False),
-                                              **dict.fromkeys(PARTICIPANT_SERVER_EXTENSIONS, True)},
-                      "default_url": PARTICIPANT_DEFAULT_URL},
-        "ParticipantApp": {"course_dir": site.course_dir, "course_id": site.course_id,
-                           "wall_dirs": [str(site.walls_dir)]},
-    }, indent=2))
-    _write(participant / "labconfig" / "page_config.json", lab_disabled(INSTRUCTOR_LAB_PLUGINS))
+    # (one folder per course: site.participant_role; the walls folder is the first course's)
+    for course in site.course_sites():
+        participant = site.jupyter_dir / site.participant_role(course.course_id)
+        walls = [str(site.walls_dir)] if course.course_id == site.course_id else []
+        _write(participant / "jupyter_server_config.json", json.dumps({
+            "ServerApp": {"jpserver_extensions": {**dict.fromkeys(INSTRUCTOR_SERVER_EXTENSIONS, False),
+                                                  **dict.fromkeys(PARTICIPANT_SERVER_EXTENSIONS, True)},
+                          "default_url": PARTICIPANT_DEFAULT_URL},
+            "ParticipantApp": {"course_dir": course.course_dir, "course_id": course.course_id,
+                               "wall_dirs": walls},
+        }, indent=2))
+        _write(participant / "labconfig" / "page_config.json", lab_disabled(INSTRUCTOR_LAB_PLUGINS))
     # facilitators grade in the course's formgrader service, not in their own server
     facilitator = site.jupyter_dir / "facilitator"
     _write(facilitator / "jupyter_server_config.json", server_extensions(("nbgrader.server_extensions.formgrader",)))
@@ -248,20 +316,37 @@ c.ServerApp.tornado_settings = {"headers": {"Content-Security-Policy": "frame-an
             os.chmod(folder, 0o755)
 
 
-def prepare_course_dir(site: Site, repo: Path) -> None:
-    """The course directory, owned by the grader account; a course that exists is left as it is."""
-    course = Path(site.course_dir)
-    if not (course / "nbgrader_config.py").is_file():
+HUB_CONFIG_MARK = "# -- this course on the hub (written by deploy/hubsite.py"
+
+
+def _hub_course_block(course: CourseSite) -> str:
+    """What the hub adds to a course's nbgrader_config.py: its course id, and its gradebook from its own
+    environment variable when set (the dashboards read several courses in one process), else as before."""
+    return (f"\n{HUB_CONFIG_MARK}; `hubsite.py setup` writes it again)\n"
+            f"c.CourseDirectory.course_id = {course.course_id!r}\n"
+            f"c.CourseDirectory.db_url = os.environ.get({course.db_env!r}) or c.CourseDirectory.db_url\n")
+
+
+def prepare_course_dir(site: Site, repo: Path, course: CourseSite | None = None) -> None:
+    """The course directory, owned by the grader account; a course that exists is left as it is (but
+    for the hub's block at the end of its nbgrader_config.py)."""
+    course = course or site.course_sites()[0]
+    root = Path(course.course_dir)
+    if not (root / "nbgrader_config.py").is_file():
         from valmennus.course.copy import prepare_course
 
-        prepare_course(repo, course)
+        prepare_course(repo, root)
+    config = root / "nbgrader_config.py"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.split(f"\n{HUB_CONFIG_MARK}")[0].rstrip("\n") + "\n" + _hub_course_block(course),
+                      encoding="utf-8")
     for name in PRIVATE_COURSE_DIRS:
-        (course / name).mkdir(exist_ok=True)
-    for path in (course, *course.rglob("*")):
-        shutil.chown(path, site.grader, site.grader_group)
-    os.chmod(course, 0o755)
+        (root / name).mkdir(exist_ok=True)
+    for path in (root, *root.rglob("*")):
+        shutil.chown(path, course.grader, course.grader_group)
+    os.chmod(root, 0o755)
     for name in PRIVATE_COURSE_DIRS:
-        os.chmod(course / name, 0o2750)
+        os.chmod(root / name, 0o2750)
 
 
 def prepare_folders(site: Site, repo: Path) -> None:
@@ -285,7 +370,32 @@ def prepare_folders(site: Site, repo: Path) -> None:
     shutil.chown(site.walls_dir, site.grader, site.student_group)
     os.chmod(site.walls_dir, 0o2750)
     write_jupyter_config(site)
-    prepare_course_dir(site, repo)
+    for course in site.course_sites():
+        prepare_course_dir(site, repo, course)
+    prepare_services(site)
+
+
+SERVICE_PROGRAMS = ("dashboards_service.py", "grader_service.py")
+
+
+def prepare_services(site: Site) -> None:
+    """The services' programs in ``<state_dir>/services`` (readable by their accounts, root-owned), and
+    each course's reporting store readable by the dashboards' role (``records.store.grant_read_only``:
+    SELECT on its schema, now and for the tables a later sync creates)."""
+    site.services_dir.mkdir(exist_ok=True)
+    os.chmod(site.services_dir, 0o755)
+    for name in SERVICE_PROGRAMS:
+        shutil.copy2(Path(__file__).resolve().parent / name, site.services_dir / name)
+        os.chmod(site.services_dir / name, 0o644)
+    if not site.dashboards_port:
+        return
+    from sqlalchemy.engine import make_url
+
+    from valmennus.records.store import grant_read_only
+
+    for course in site.course_sites():
+        if course.db_url.startswith("postgresql") and course.db_url_readonly:
+            grant_read_only(course.db_url, make_url(course.db_url_readonly).username)
 
 
 def setup_host(site: Site, repo: Path) -> tuple[list[str], list[str]]:

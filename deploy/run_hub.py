@@ -18,18 +18,22 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from dataclasses import asdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from hubsite import Site, remove_group, remove_user, setup_host  # noqa: E402
+from hubsite import CourseSite, Site, remove_group, remove_user, setup_host  # noqa: E402
 from pgcluster import PostgresCluster, die_with_parent, start_cluster  # noqa: E402
 
 
-def start_hub(site_file: Path, log: Path, timeout: float = 90) -> subprocess.Popen[bytes]:
-    """Start JupyterHub for the site and wait until its API answers; raise (hub stopped) if it does not."""
+def start_hub(site_file: Path, log: Path, timeout: float = 300) -> subprocess.Popen[bytes]:
+    """Start JupyterHub for the site and wait until its API answers; raise (hub stopped) if it does not.
+
+    The hub puts its own route on the proxy only after it has started every managed service, one after
+    the other (each course's formgrader, the dashboards, the walls: 10-20 s each on a loaded machine)."""
     site = Site.load(site_file)
     env = {"PATH": f"{site.venv}/bin:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
            "VALMENNUS_HUB_SITE": str(site_file), "HOME": "/root"}
@@ -71,6 +75,10 @@ def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
 DEMO_COURSE = "digiasiakas"
 DEMO_PEOPLE = {"participants": ["demo-osallistuja1", "demo-osallistuja2"], "facilitators": ["demo-ohjaaja"],
                "coordinators": ["demo-koordinaattori"]}
+# the second try-out course (several courses on one hub: the dashboards compare them)
+DEMO_COURSE_B = "digiasiakas-b"
+DEMO_PEOPLE_B = {"participants": ["demo-osallistuja3"], "facilitators": ["demo-ohjaaja2"]}
+DEMO_ROUTINE_MINUTES = 15
 
 
 def tear_down(hub: subprocess.Popen[bytes] | None, users: list[str], groups: list[str],
@@ -97,16 +105,43 @@ def tear_down(hub: subprocess.Popen[bytes] | None, users: list[str], groups: lis
 
 
 def demo_site(state: Path, cluster: PostgresCluster, port: int) -> Site:
-    """Try-out accounts: two participants, a facilitator, a coordinator (all with one printed password)."""
+    """Try-out accounts (all with one printed password): two courses, each with its own gradebook database,
+    formgrader service and routine; three participants, two facilitators, a coordinator; the dashboards."""
     course_id = DEMO_COURSE
     cluster.create_database("gradebook", owner_role="valmennus_grader", readonly_role="valmennus_dashboard")
+    cluster.create_database("gradebook_b", owner_role="valmennus_grader_b", readonly_role="valmennus_dashboard_b")
+    second = CourseSite(course_id=DEMO_COURSE_B, course_dir=str(state / "courses" / DEMO_COURSE_B),
+                        db_url=cluster.url("gradebook_b", "valmennus_grader_b"),
+                        db_url_readonly=cluster.url("gradebook_b", "valmennus_dashboard_b"),
+                        **DEMO_PEOPLE_B, service_port=port + 5, routine_minutes=DEMO_ROUTINE_MINUTES)
     return Site(course_id=course_id, state_dir=str(state), course_dir=str(state / "courses" / course_id),
                 exchange=str(state / "exchange"), venv=os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"),
                 proxy_command=str(HERE / "node_modules" / ".bin" / "configurable-http-proxy"),
                 db_url=cluster.url("gradebook", "valmennus_grader"),
                 db_url_readonly=cluster.url("gradebook", "valmennus_dashboard"),
                 **DEMO_PEOPLE, dummy_password=secrets.token_urlsafe(9),
-                port=port, hub_port=port + 1, proxy_api_port=port + 2, service_port=port + 3)
+                port=port, hub_port=port + 1, proxy_api_port=port + 2, service_port=port + 3,
+                courses=[asdict(second)], dashboards_port=port + 4, routine_minutes=DEMO_ROUTINE_MINUTES)
+
+
+def landing_table(site: Site) -> str:
+    """Who can log in with the printed password, and where each role lands (``make hub`` prints it)."""
+    base = f"http://{site.ip}:{site.port}"
+    rows = [("coordinator", ", ".join(site.coordinators), f"{base}/services/dashboards/  (every course)")]
+    for course in site.course_sites():
+        rows += [(f"participant, {course.course_id}", ", ".join(course.participants),
+                  f"{base}/user/<name>/valmennus/  (own pages; JupyterLab at /user/<name>/lab)"),
+                 (f"facilitator, {course.course_id}", ", ".join(course.facilitators),
+                  f"{base}/services/{course.course_id}/formgrader  (grading; own participants at "
+                  f"{base}/services/dashboards/)")]
+    width = max(len(role) for role, _, _ in rows)
+    lines = [f"  log in at {base}/hub/login", *(f"  {role:<{width}}  {who}\n  {'':<{width}}    -> {url}"
+                                               for role, who, url in rows)]
+    every = {course.course_id: course.routine_minutes for course in site.course_sites()}
+    lines.append("  the routine runs inside each course's grader service every "
+                 + ", ".join(f"{m:g} min ({c})" if m else f"never ({c})" for c, m in every.items())
+                 + "; its log: valmennus routine --log in the formgrader's terminal")
+    return "\n".join(lines)
 
 
 def release_week(site: Site, week: str = "viikko1") -> None:
@@ -123,14 +158,16 @@ def clean(state: Path) -> int:
     """Remove the try-out accounts (with their homes), their groups and the state folder (hub stopped)."""
     import psutil
 
-    accounts = [*(n for names in DEMO_PEOPLE.values() for n in names), f"grader-{DEMO_COURSE}"]
+    accounts = [*(n for names in (*DEMO_PEOPLE.values(), *DEMO_PEOPLE_B.values()) for n in names),
+                f"grader-{DEMO_COURSE}", f"grader-{DEMO_COURSE_B}", f"{DEMO_COURSE}-dash"]
     running = [p.pid for p in psutil.process_iter(["username"]) if p.info["username"] in accounts]
     if running:
         print(f"the try-out accounts still run processes {running}: stop `make hub` (Ctrl-C) first", file=sys.stderr)
         return 1
     for name in accounts:
         remove_user(name)
-    for group in (f"nbgrader-{DEMO_COURSE}", f"formgrade-{DEMO_COURSE}"):
+    for group in (f"nbgrader-{DEMO_COURSE}", f"formgrade-{DEMO_COURSE}", f"nbgrader-{DEMO_COURSE_B}",
+                  f"formgrade-{DEMO_COURSE_B}", f"{DEMO_COURSE}-dash"):
         remove_group(group)
     shutil.rmtree(state, ignore_errors=True)
     print(f"removed the try-out accounts and {state}")
@@ -162,11 +199,12 @@ def main() -> int:
         setup_host(site, REPO)
         site_file = site.save(site.hub_dir / "site.json")
         release_week(site)
+        release_week(Site(**{**asdict(site), **site.courses[0], "courses": []}))
         hub = start_hub(site_file, site.hub_dir / "jupyterhub.log")
-        print(f"JupyterHub for course {site.course_id}: http://127.0.0.1:{site.port}/  (log {site.hub_dir})")
+        print(f"JupyterHub with courses {', '.join(c.course_id for c in site.course_sites())}: "
+              f"http://127.0.0.1:{site.port}/  (log {site.hub_dir})")
         print(f"  password for every try-out account: {site.dummy_password}")
-        print(f"  participants {', '.join(site.participants)}; facilitator {', '.join(site.facilitators)}; "
-              f"coordinator {', '.join(site.coordinators)}")
+        print(landing_table(site))
         print("Stop with Ctrl-C (stops the hub, its servers, the proxy and the try-out PostgreSQL;"
               " `make hub-clean` also removes the try-out accounts and folders).", flush=True)
         while hub.poll() is None:

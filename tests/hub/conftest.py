@@ -14,7 +14,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,14 @@ import pytest
 from ..conftest import REPO, free_port
 
 sys.path.insert(0, str(REPO / "deploy"))
-from hubsite import Site, setup_host  # noqa: E402
+from hubsite import CourseSite, Site, setup_host  # noqa: E402
 from pgcluster import PostgresCluster, start_cluster  # noqa: E402
 from run_hub import start_hub, tear_down  # noqa: E402
 
 from .client import Person  # noqa: E402
 
 WEEK = "viikko1"
+ROUTINE_MINUTES = 0.1  # the second course's routine: a pass every 6 s after the last one ended
 HUB_VENV = Path(os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"))
 PROXY = REPO / "deploy" / "node_modules" / ".bin" / "configurable-http-proxy"
 ARTIFACTS = REPO / "test-artifacts" / "hub"
@@ -42,6 +44,44 @@ def _missing() -> str:
     if not PROXY.exists():
         return "configurable-http-proxy missing: run `make hub-env` (npm ci --prefix deploy)"
     return ""
+
+
+SECOND_COURSE_NAMES = {"p01": ("Kaisa", "Nieminen")}
+
+
+def prepare_second_course(course: CourseSite, site: Site) -> None:
+    """The second course as its routine finds it: week 1 released two hours ago and due an hour ago (a
+    schedule of that week only), so the routine releases it, collects a submission at once (late work)
+    and grades it; a roster naming its facilitator. Both courses get a roster (the dashboards' names)."""
+    from zoneinfo import ZoneInfo
+
+    now = datetime.now(ZoneInfo("Europe/Helsinki"))
+    stamp = "%Y-%m-%d %H:%M"
+    schedule = (f"timezone: Europe/Helsinki\nweeks:\n  {WEEK}:\n"
+                f"    release: {(now - timedelta(hours=2)).strftime(stamp)}\n"
+                f"    due: {(now - timedelta(hours=1)).strftime(stamp)}\n"
+                f"    theme:\n      fi: \"Ammattilainen digipalvelun asiakkaana\"\n")
+    _course_file(course, Path(course.course_dir) / "schedule.yaml", schedule, 0o644)
+    first_name, last_name = SECOND_COURSE_NAMES["p01"]
+    rows = [f"{course.participants[0]},{first_name},{last_name},{course.participants[0]}@example.invalid,"
+            f"{course.facilitators[0]}"]
+    _course_file(course, Path(course.course_dir) / "roster.csv",
+                 "id,first_name,last_name,email,facilitator\n" + "\n".join(rows) + "\n", 0o640)
+    first = site.course_sites()[0]
+    rows = [f"{pid},{first_name},{last_name},{pid}@example.invalid,{site.facilitators[0]}"
+            for pid, (first_name, last_name) in zip(site.participants, FIRST_COURSE_NAMES, strict=True)]
+    _course_file(first, Path(site.course_dir) / "roster.csv",
+                 "id,first_name,last_name,email,facilitator\n" + "\n".join(rows) + "\n", 0o640)
+
+
+# the names test_hub.py's cohort plays (p01, p02) and the browser test's third participant
+FIRST_COURSE_NAMES = [("Aino", "Virtanen"), ("Mikko", "Korhonen"), ("Liisa", "Lehtonen")]
+
+
+def _course_file(course: CourseSite, path: Path, text: str, mode: int) -> None:
+    path.write_text(text, encoding="utf-8")
+    shutil.chown(path, course.grader, course.grader_group)
+    os.chmod(path, mode)
 
 
 @dataclass
@@ -78,6 +118,14 @@ def hub_run() -> Iterator[HubRun]:
     try:
         cluster = start_cluster(parent=base)
         cluster.create_database("hubgrades", owner_role="hub_grader", readonly_role="hub_dashboard")
+        # the second course (issue 14: several courses on one hub; issue 17: the routine in its grader
+        # service): its own gradebook database and roles, one participant, its own facilitator
+        cluster.create_database("hubgrades_b", owner_role="hub_grader_b", readonly_role="hub_dashboard_b")
+        second = CourseSite(course_id=f"{course_id}b", course_dir=str(base / "course-b"),
+                            db_url=cluster.url("hubgrades_b", "hub_grader_b"),
+                            db_url_readonly=cluster.url("hubgrades_b", "hub_dashboard_b"),
+                            participants=[f"{course_id}b-p01"], facilitators=[f"{course_id}b-ohjaaja"],
+                            service_port=free_port(), routine_minutes=ROUTINE_MINUTES)
         password = secrets.token_urlsafe(12)
         site = Site(course_id=course_id, state_dir=str(base / "state"), course_dir=str(base / "course"),
                     exchange=str(base / "exchange"), venv=str(HUB_VENV), proxy_command=str(PROXY),
@@ -87,8 +135,10 @@ def hub_run() -> Iterator[HubRun]:
                     participants=[f"{course_id}-p01", f"{course_id}-p02", f"{course_id}-p03"],
                     facilitators=[f"{course_id}-ohjaaja"], coordinators=[f"{course_id}-koord"],
                     dummy_password=password, port=free_port(), hub_port=free_port(),
-                    proxy_api_port=free_port(), service_port=free_port())
+                    proxy_api_port=free_port(), service_port=free_port(),
+                    courses=[asdict(second)], dashboards_port=free_port())
         created_users, created_groups = setup_host(site, REPO)
+        prepare_second_course(second, site)
         site_file = site.save(site.hub_dir / "site.json")
         started = time.monotonic()
         hub = start_hub(site_file, base / "jupyterhub.log")

@@ -1,0 +1,275 @@
+"""The hub's services (issues 14 and 17) on the real hub of tests/hub/conftest.py, with two courses.
+
+- The routine inside the second course's grader service (``deploy/grader_service.py``): JupyterHub
+  started it with the formgrader; it releases week 1 by the schedule, collects the participant's
+  submission and grades it, and releases the feedback once the coach has finished it, by itself; its
+  log reads in Finnish.
+- The dashboards service (``deploy/dashboards_service.py``): standalone Voilà with pre-heated kernels
+  behind the hub's OAuth. Coordinators see both courses as pseudonyms (also when they send a forged
+  identity header), each facilitator sees their own participants by name and nobody else's, participants
+  get 403, nobody unknown gets in; a reflection's words appear on no page; the dashboards' database
+  roles cannot write; a coordinator who logs in lands on the dashboards (no server of their own).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+
+from valmennus.demo.simulate import Participant, answers_for
+
+from .client import Person
+from .conftest import FIRST_COURSE_NAMES, SECOND_COURSE_NAMES, WEEK, HubRun, timed
+
+pytestmark = [pytest.mark.hub, pytest.mark.server]
+TASK = "ohjaajan_palaute"
+COMMENT = "Hienoa pohdintaa digipalveluista, jatka samaan malliin!"
+DASHBOARDS = "/services/dashboards"
+PSEUDONYM = re.compile(r">O-[A-Z2-7]{5,}<")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _page(response: requests.Response) -> str:
+    page = response.text
+    for escaped, plain in (("\\u003c", "<"), ("\\u003e", ">"), ("\\u0027", "'")):
+        page = page.replace(escaped, plain)
+    return page
+
+
+def _in_service(run: HubRun, person: Person, course_id: str, code: str, timeout: float = 300) -> str:
+    """Code in a kernel of the course's formgrader service (as grader-<course>, in the course folder)."""
+    return person.run(code, "hub-console.ipynb", prefix=f"/services/{course_id}", timeout=timeout)
+
+
+def _wait(what: str, check, timeout: float = 300, every: float = 3.0):  # noqa: ANN001, ANN202
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what}: not within {timeout:.0f} s")
+        time.sleep(every)
+
+
+def _action(person: Person, action: str, course_id: str) -> dict:
+    response = person.post(f"{person.server}/assignments/{action}",
+                           json={"course_id": course_id, "assignment_id": WEEK})
+    assert response.status_code == 200, f"{action}: {response.status_code} {response.text[:300]}"
+    return response.json()
+
+
+ROUTINE_LOG = """
+import subprocess, sys
+from pathlib import Path
+out = subprocess.run([str(Path(sys.executable).with_name("valmennus")), "routine", "--log"], cwd=Path.cwd(),
+                     capture_output=True, text=True, timeout=120)
+print(out.stdout + out.stderr)
+"""
+STORE_SYNC = """
+from pathlib import Path
+from valmennus.course.settings import CourseSettings
+from valmennus.records.store import sync
+sync(CourseSettings.load(Path.cwd()))
+print("synced")
+"""
+
+
+@dataclass
+class RoutineWeek:
+    participant: Participant
+    feedback_page: str = ""
+    log: str = ""
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@pytest.fixture(scope="module")
+def routine_week(hub_run: HubRun) -> RoutineWeek:
+    """The second course's week run by its routine: the participant fetches what the routine released,
+    answers and submits; the routine collects and grades; the coach finishes the task in the gradebook
+    (what formgrader's grade handler writes); the routine releases the feedback; the participant reads it."""
+    run = hub_run
+    course = run.site.course_sites()[1]
+    first_name, last_name = SECOND_COURSE_NAMES["p01"]
+    me = Participant(course.participants[0], first_name, last_name, "complete")
+    person, coach = run.log_in(me.id), run.log_in(course.facilitators[0])
+    person.start_server()
+    week = RoutineWeek(me)
+
+    def released() -> bool:
+        return bool(_action(person, "fetch", course.course_id).get("success"))
+
+    timed(run, "routine: week 1 released by the routine", lambda: _wait("release by the routine", released))
+    person.run("from pathlib import Path\nfrom valmennus.demo.simulate import Participant, write_answers\n"
+               f"write_answers(Path.cwd(), {WEEK!r}, Participant{tuple(me.__dict__.values())!r}, {WEEK!r})\n",
+               f"{course.course_id}/{WEEK}/{WEEK}.ipynb")
+    assert _action(person, "submit", course.course_id).get("success") is not False
+    graded = f"import os\nprint(os.path.isdir('autograded/{me.id}/{WEEK}'))\n"
+    def is_graded() -> bool:
+        return _in_service(run, coach, course.course_id, graded).strip() == "True"
+
+    timed(run, "routine: collected and graded", lambda: _wait("collect and grade by the routine", is_graded))
+    _in_service(run, coach, course.course_id,
+                "from pathlib import Path\nfrom valmennus.course.settings import CourseSettings\n"
+                "from valmennus.ops.feedback import write_task_feedback\n"
+                f"write_task_feedback(CourseSettings.load(Path.cwd()), {WEEK!r}, {WEEK!r}, {me.id!r}, {TASK!r}, "
+                f"{COMMENT!r}, 1.0)\n")
+
+    def feedback() -> str:
+        _action(person, "fetch_feedback", course.course_id)
+        folder = f"{person.server}/api/contents/{course.course_id}/{WEEK}/feedback"
+        response = person.get(folder)
+        if response.status_code != 200 or not response.json()["content"]:
+            return ""
+        stamp = response.json()["content"][0]["name"]
+        return person.get(f"{folder}/{stamp}/{WEEK}.html").json()["content"]
+
+    week.feedback_page = timed(run, "routine: feedback released by the routine",
+                               lambda: _wait("feedback release by the routine", feedback))
+    week.log = _in_service(run, coach, course.course_id, ROUTINE_LOG)
+    return week
+
+
+def test_does_the_routine_in_the_grader_service_run_the_week(routine_week: RoutineWeek, hub_run: HubRun) -> None:
+    me = routine_week.participant
+    assert html.escape(COMMENT[:40]) in routine_week.feedback_page
+    assert html.escape(answers_for(me, WEEK)["W1_R_FEEL"]) in routine_week.feedback_page
+    log = routine_week.log
+    for line in (rf"julkaisu {WEEK}: tehty", rf"keräys {me.id} {WEEK}: tehty", rf"tarkistus {me.id} {WEEK}: tehty",
+                 rf"palautteen julkaisu {me.id} {WEEK}: tehty"):
+        assert re.search(line, log), f"no {line!r} in the routine's log:\n{log}"
+    assert "Traceback" not in log
+
+
+def test_is_the_routine_part_of_the_grader_service(hub_run: HubRun) -> None:
+    """JupyterHub started the routine: its passes run as the grader account, from the service's process."""
+    import psutil
+
+    course = hub_run.site.course_sites()[1]
+    services = [p for p in psutil.process_iter(["username", "cmdline"]) if p.info["username"] == course.grader
+                and any("grader_service.py" in a for a in p.info["cmdline"] or [])]
+    assert len(services) == 1, services
+    children = {" ".join(c.cmdline()) for c in services[0].children()}
+    assert any("jupyterhub-singleuser" in c for c in children), children
+    first = hub_run.site.course_sites()[0]  # the first course's routine is off (its tests grade by hand)
+    assert not [p for p in psutil.process_iter(["username", "cmdline"])
+                if p.info["username"] == first.grader and "routine" in (p.info["cmdline"] or [])]
+
+
+# -- the dashboards service ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def synced(hub_run: HubRun, routine_week: RoutineWeek) -> HubRun:
+    """Both courses' reporting stores brought up to date, as the schedule (the routine) does."""
+    for course in hub_run.site.course_sites():
+        coach = hub_run.log_in(course.facilitators[0])
+        assert _in_service(hub_run, coach, course.course_id, STORE_SYNC).strip() == "synced"
+    return hub_run
+
+
+def _render(run: HubRun, who: Person | None, notebook: str, **headers: str) -> requests.Response:
+    url = f"{DASHBOARDS}/voila/render/{notebook}.ipynb"
+    if who is None:
+        return requests.get(f"{run.url}{url}", timeout=120, allow_redirects=False)
+    started = time.monotonic()
+    response = who.get(url, headers=headers)
+    run.timings[f"dashboards service: {notebook} for {who.name}"] = round(time.monotonic() - started, 2)
+    return response
+
+
+def _facilitator_page() -> str:
+    """The facilitator's own page when the dashboards have it (cohort.dashboard.FACILITATOR_PAGE), else the
+    progress page, which shows a facilitator their own participants by name too."""
+    return "omat-osallistujat" if (REPO / "dashboards" / "omat-osallistujat.ipynb").exists() else "edistyminen"
+
+
+def _names(run: HubRun) -> dict[str, list[str]]:
+    """Facilitator -> the full names of their participants (the rosters conftest wrote)."""
+    first, second = run.site.course_sites()
+    return {first.facilitators[0]: [f"{a} {b}" for a, b in FIRST_COURSE_NAMES],
+            second.facilitators[0]: [" ".join(SECOND_COURSE_NAMES["p01"])]}
+
+
+def test_does_the_coordinator_see_both_courses_as_pseudonyms(synced: HubRun) -> None:
+    run = synced
+    coordinator = run.log_in(run.site.coordinators[0])
+    everyone = [n for names in _names(run).values() for n in names]
+    for notebook in ("edistyminen", "palauteviive", "ryhmat-rinnakkain"):
+        response = _render(run, coordinator, notebook)
+        assert response.status_code == 200, response.text[:500]
+        page = _page(response)
+        assert "valmennus-dash" in page and "Traceback" not in page, page[:2000]
+        for name in everyone:
+            assert name.split()[0] not in page, f"{name} on the coordinator's {notebook}"
+        if notebook == "edistyminen":
+            assert len(set(PSEUDONYM.findall(page))) >= len(everyone), page[:3000]
+    # a forged identity header changes nothing: the service says who asked, never the browser
+    first_facilitator = run.site.facilitators[0]
+    forged = _page(_render(run, coordinator, _facilitator_page(), **{"X-Valmennus-Role": "facilitator",
+                                                                   "X-Valmennus-User": first_facilitator}))
+    assert not [n for n in everyone if n in forged]
+
+
+def test_does_each_facilitator_see_own_participants_by_name_only(synced: HubRun) -> None:
+    run = synced
+    names = _names(run)
+    for facilitator, own in names.items():
+        others = [n for f, listed in names.items() if f != facilitator for n in listed]
+        response = _render(run, run.log_in(facilitator), _facilitator_page())
+        assert response.status_code == 200, response.text[:500]
+        page = _page(response)
+        assert "Traceback" not in page
+        assert [n for n in own if n in page], f"{facilitator} does not see their own {own}"
+        assert not [n for n in others if n in page], f"{facilitator} sees another facilitator's participants"
+
+
+def test_do_participants_and_strangers_get_no_dashboards(synced: HubRun) -> None:
+    run = synced
+    for course in run.site.course_sites():
+        participant = run.log_in(course.participants[0])
+        assert _render(run, participant, "edistyminen").status_code == 403
+        assert participant.get(f"{DASHBOARDS}/").status_code == 403
+    anonymous = _render(run, None, "edistyminen")
+    assert anonymous.status_code == 302 and "/hub/api/oauth2/authorize" in anonymous.headers["Location"]
+
+
+def test_does_no_dashboard_page_show_a_reflection(synced: HubRun, routine_week: RoutineWeek) -> None:
+    run = synced
+    words = [line for line in answers_for(routine_week.participant, WEEK)["W1_DIARY"].splitlines() if len(line) > 20]
+    assert words
+    for who in (run.site.coordinators[0], run.site.course_sites()[1].facilitators[0]):
+        for notebook in ("edistyminen", "osaaminen", "palauteviive", "jatkuva-arviointi", "ryhmat-rinnakkain",
+                         _facilitator_page()):
+            page = _page(_render(run, run.log_in(who), notebook))
+            assert not [line for line in words if line in page], f"a reflection on {notebook} for {who}"
+
+
+def test_can_the_dashboards_roles_only_read_the_stores(synced: HubRun) -> None:
+    for course in synced.site.course_sites():
+        url = course.db_url_readonly.replace("postgresql+psycopg", "postgresql")
+        with psycopg.connect(url, connect_timeout=10) as conn:
+            tables = [r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
+                                                  "WHERE table_schema = 'valmennus_reporting'")]
+            assert tables
+            conn.execute(f"SELECT count(*) FROM valmennus_reporting.{tables[0]}").fetchone()
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"DELETE FROM valmennus_reporting.{tables[0]}")
+
+
+def test_does_a_coordinator_land_on_the_dashboards_through_the_hubs_login(synced: HubRun) -> None:
+    """A browser's way: the hub's login form, the hub's default page for coordinators, the service's OAuth."""
+    run = synced
+    browser = requests.Session()
+    login = browser.get(f"{run.url}/hub/login", timeout=30)
+    xsrf = browser.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', login.text).group(1)
+    response = browser.post(f"{run.url}/hub/login", timeout=60, allow_redirects=True,
+                            data={"username": run.site.coordinators[0], "password": run.password, "_xsrf": xsrf})
+    assert response.status_code == 200, (response.url, response.text[:500])
+    assert response.url.startswith(f"{run.url}{DASHBOARDS}/"), response.url
+    assert "edistyminen" in response.text  # Voilà's list of the dashboards
