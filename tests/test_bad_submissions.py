@@ -52,7 +52,7 @@ ANSWERS = answers_filename(WEEK)
 CHECKS = {  # grade cell -> the items its check requires (as in source/viikko3/viikko3.ipynb)
     "valmis_tietovisa": [f"W3_Q{i}" for i in range(1, 9)],
     "valmis_oma_kaytanto": ["W3_OWNLIST", "W3_OWNCHECK"],
-    "valmis_pohdinta": ["W3_R_DESC", "W3_R_FEEL", "W3_R_ANAL", "W3_R_PLAN"],
+    "valmis_pohdinta": ["W3_R_DESC", "W3_R_FEEL", "W3_R_EVAL", "W3_R_ANAL", "W3_R_CONC", "W3_R_PLAN"],
     "valmis_itsearviointi": [f"W3_SA{i}" for i in range(1, 6)],
     "valmis_jaettu": ["W3_SHARED"],
 }

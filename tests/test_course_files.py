@@ -169,7 +169,7 @@ def test_does_a_check_cell_stay_locked_with_its_points_through_build(tmp_path: P
     shutil.copy(REPO / "nbgrader_config.py", tmp_path)
     text = tmp_path / "kurssi" / "viikko1.md"
     text.write_text(text.read_text(encoding="utf-8").replace(
-        "## Tehtävän valmistuminen", "## Tehtävän valmistuminen (muokattu)"), encoding="utf-8")
+        "## Suoritusmerkinnät", "## Suoritusmerkinnät (muokattu)"), encoding="utf-8")
     assert main(["--course", str(tmp_path), "build", "viikko1"]) == 0
     assert capsys.readouterr().out.splitlines() == ["  päivitetty: source/viikko1/viikko1.ipynb",
                                                     "  luotu: release/viikko1"]
@@ -186,7 +186,7 @@ def test_does_a_check_cell_stay_locked_with_its_points_through_build(tmp_path: P
         task = cells["ohjaajan_palaute"]
         assert task.cell_type == "markdown" and task.metadata["nbgrader"]["task"] is True
         assert task.metadata["nbgrader"]["points"] == 1 and task.metadata["nbgrader"]["locked"] is True
-        assert cells["valmistuminen_ohje"].source.startswith("## Tehtävän valmistuminen (muokattu)")
+        assert cells["valmistuminen_ohje"].source.startswith("## Suoritusmerkinnät (muokattu)")
     assert (tmp_path / "source" / "viikko2" / "viikko2.ipynb").read_bytes() == \
         (REPO / "source" / "viikko2" / "viikko2.ipynb").read_bytes()  # only the named week was built
 

@@ -16,9 +16,15 @@ def test_does_the_bank_load_with_every_item_in_three_languages() -> None:
         assert all(text.strip() for text in item.text.values()), item.id
 
 
-def test_does_week_one_ask_a_diary_four_reflections_five_scales_and_a_shared_thought() -> None:
+def test_does_week_one_ask_a_diary_six_reflections_five_scales_and_a_shared_thought() -> None:
     kinds = [item.kind for item in for_week("viikko1") if not item.construct.startswith("pulse")]
-    assert kinds.count("text") == 6 and kinds.count("likert5") == 5 and kinds.count("share") == 1
+    assert kinds.count("text") == 8 and kinds.count("likert5") == 5 and kinds.count("share") == 1
+
+
+def test_is_every_week_reflected_on_gibbs_six_stages_in_order() -> None:
+    stages = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan"]
+    for week in ("viikko0", "viikko1", "viikko2", "viikko3", "viikko4", "viikko5", "viikko6", "paatos"):
+        assert [i.gibbs_stage for i in for_week(week) if i.gibbs_stage] == stages, week
     assert get("W1_SHARE").extra["shares"] == "W1_SHARED"
 
 
@@ -46,7 +52,7 @@ def test_is_an_unknown_item_id_a_clear_error() -> None:
 def test_is_the_weekly_pulse_asked_in_every_week_by_the_same_ids() -> None:
     for week in ("viikko0", "viikko1", "viikko6", "paatos"):
         assert [i.id for i in for_week(week) if i.construct.startswith("pulse")] == \
-            ["PULSE_USE", "PULSE_LOAD", "PULSE_NOTE"]
+            ["PULSE_USE", "PULSE_LOAD", "PULSE_TIME", "PULSE_CLIENT", "PULSE_NOTE"]
     assert get("PULSE_USE").week == "viikko0" and len(get("PULSE_USE").weeks) == 8
 
 

@@ -146,7 +146,7 @@ def test_feedback_shows_the_coachs_words_marks_and_answers_then_is_no_longer_new
         browser_session: requests.Session, p01: ParticipantServer) -> None:
     html = browser_session.get(p01.base + "valmennus/palaute/viikko1", timeout=60).text
     assert "Valmentajan palaute" in html and "<blockquote class='vp-comment'><p>" in html
-    assert "Valmistumismerkinnät" in html and "Asiakaspolkupäiväkirja: <strong>valmis</strong>" in html
+    assert "Suoritusmerkinnät" in html and "Asiakaspolkupäiväkirja: <strong>valmis</strong>" in html
     assert "Tallennetut vastauksesi" in html and "valmennus-summary" in html
     assert "Grade cell" not in html and "Comments:" not in html and "require(" not in html
     _no_code(html)

@@ -46,7 +46,9 @@ TEXTS = {
     "W1_DIARY": DIARY,
     "W1_R_DESC": "Täytin hakemuksen ja pysähdyin liitteiden kohdalla, koska en löytänyt oikeaa painiketta heti.",
     "W1_R_FEEL": "Olo oli epävarma ja hieman turhautunut. Tarvitsin digirohkeutta, kun lähetin lomakkeen eteenpäin.",
+    "W1_R_EVAL": "Kirjautuminen sujui hyvin, mutta liitteiden lisääminen vei paljon aikaa ja hermoja.",
     "W1_R_ANAL": "Asiakas ilman skanneria tai vahvaa kielitaitoa jäisi jumiin liitteisiin ja tarvitsisi lähitukea.",
+    "W1_R_CONC": "Palvelu voisi kertoa liitteistä jo alussa, ja ohjaaja voisi käydä ne läpi ennen aloittamista.",
     # W1_R_PLAN left empty: the submit page lists it as missing, the feedback marks the reflection not done
     "W1_SHARED": "Este: liitteiden lisääminen. Miten voisimme neuvoa liitteet ennen kuin asiakas aloittaa?",
     "PULSE_NOTE": "Päiväkirjan vaiheet auttoivat hahmottamaan asiointia <b>asiakkaan</b> silmin & rauhassa.",
