@@ -96,6 +96,7 @@ class Site(CourseNames):
     hub_port: int = 8081
     proxy_api_port: int = 8001
     service_port: int = 9999
+    wall_port: int = 0             # the group's space (wall_service.py; 0: the formgrader's port + 100)
     # issue 14/17: more courses on this hub (CourseSite fields as JSON objects); the dashboards service
     # (0: none) and the routine inside each grader service (minutes between passes; 0: off)
     courses: list[dict] = field(default_factory=list)

@@ -233,3 +233,8 @@ if site.dashboards_port:
     add_dashboards()
     c.JupyterHub.default_url = default_url
 
+
+# -- the group's space (issue 15): a wall service per course, reached by its people (wall_service.py)
+from wall_service import add_walls  # noqa: E402
+
+add_walls(c, site, venv_bin, base_path)

@@ -63,7 +63,9 @@ def test_does_a_hidden_comment_show_its_reason_to_its_author_and_nothing_to_othe
     by_other = db.wall("k", "viikko1", "Kettu", "daniel").posts[0].comments[0]
     by_coach = db.wall("k", "viikko1", "Kettu", "coach", moderator=True).posts[0].comments[0]
     assert (by_author.text, by_author.hidden_reason) == ("Loukkaava sana", "Asiaton sanavalinta")
-    assert by_other.text == ""
+    assert (by_other.text, by_other.hidden_reason) == ("", "")
+    by_post_author = db.wall("k", "viikko1", "Kettu", "anna").posts[0].comments[0]
+    assert (by_post_author.text, by_post_author.hidden_reason) == ("", "Asiaton sanavalinta")
     assert by_coach.text == "Loukkaava sana"
     db.unhide("comment", comment)
     assert db.wall("k", "viikko1", "Kettu", "daniel").posts[0].comments[0].text == "Loukkaava sana"
@@ -147,6 +149,8 @@ def test_does_only_a_shared_answer_leave_her_folder_with_its_checked_picture(tmp
 def wall(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     course = prepare_course(REPO, tmp_path_factory.mktemp("wall") / "course")
     (course / "roster.csv").write_text(ROSTER, encoding="utf-8")
+    (course / "exchange").mkdir()  # nbgrader's exchange, which a participant's home page lists
+    (course / "exchange").chmod(0o777)
     service = embedded_service(course, facilitators=["coach"], coordinators=["koordinaattori"])
     with embedded_wall(service, free_port()) as running:
         yield running
@@ -266,3 +270,69 @@ def test_do_the_privacy_export_and_erase_include_the_live_wall(tmp_path: Path) -
     assert [p.author for p in db.wall(cohort, "viikko1", "Kettu").posts] == ["bertta"]
     data = b"".join(p.read_bytes() for p in course.root.glob("wall.db*"))
     assert b"Zyxwvu" not in data and b"Annan" not in data
+
+
+# -- the participant's own server sends her shares --------------------------------------------------------
+@pytest.mark.server
+def test_does_her_own_server_put_her_share_on_the_wall_and_take_it_away(wall, tmp_path: Path) -> None:  # noqa: ANN001
+    import time
+
+    from valmennus.participant.serve import participant_server
+
+    course = wall.service.course
+    home = tmp_path / "homes" / "anna"
+    folder = home / course.course_id / "viikko1"
+    folder.mkdir(parents=True)
+    answers = AnswerStore("viikko1", folder)
+    answers.set("W1_SHARED", "Oma seinäjako: liitteet ovat este.")
+    answers.set("W1_SHARE", {"mode": "nickname", "nickname": "Annan nimimerkki"})
+    answers.set("W1_R_DESC", "Yksityinen pohdinta, ei seinälle")
+    db = wall.service.store
+
+    def on_wall() -> list[str]:
+        return [p.text for p in db.wall(wall.service.cohort, "viikko1", "Kettu").posts if p.author == "anna"]
+
+    def wait(expected: list[str], seconds: float = 45) -> list[str]:
+        deadline = time.monotonic() + seconds
+        while on_wall() != expected and time.monotonic() < deadline:
+            time.sleep(0.5)
+        return on_wall()
+
+    env = {"VALMENNUS_WALL_SERVICE": wall.url, "VALMENNUS_WALL_TOKEN": wall.service.token_for("anna")}
+    with participant_server(home, course.root, free_port(), participant="anna", token="", extra_env=env) as app:
+        assert wait(["Oma seinäjako: liitteet ovat este."]) == ["Oma seinäjako: liitteet ovat este."]
+        assert "Yksityinen" not in str(db.person_entries(wall.service.cohort, "anna"))
+        post_id = next(p.id for p in db.wall(wall.service.cohort, "viikko1", "Kettu").posts if p.author == "anna")
+        db.add_comment(post_id, "bertta", "Bertta", "Tervetuloa seinälle!")
+        home_page = requests.get(app.base + "valmennus/", timeout=60).text
+        assert "Uusia kommentteja jakoihisi: 1" in home_page
+        assert f"href='{wall.url}'" in home_page
+        redirect = requests.get(app.base + "valmennus/seina/viikko1", timeout=60, allow_redirects=False)
+        assert redirect.headers["Location"] == wall.url + "viikko/viikko1/"
+        answers.set("W1_SHARE", {"mode": "none", "nickname": "Annan nimimerkki"})
+        requests.get(app.base + "valmennus/", timeout=60)  # opening her home sends at once
+        assert wait([], seconds=20) == []
+
+
+# -- the demo's walls ------------------------------------------------------------------------------------
+def test_does_the_demo_seed_small_groups_posts_and_comments_from_what_was_shared(tmp_path: Path) -> None:
+    from valmennus.course.settings import CourseSettings
+    from valmennus.demo.wall_seed import seed_walls
+    from valmennus.records.store import read_small_groups
+    from valmennus.wall.store import cohort_of, open_store
+
+    course = CourseSettings.load(prepare_course(REPO, tmp_path / "course"))
+    people = [f"p{i:02d}" for i in range(1, 8)]
+    (course.root / "roster.csv").write_text("id,first_name,last_name,email,facilitator\n" + "".join(
+        f"{p},Etu{p},Suku{p},,ohjaaja-a\n" for p in people), encoding="utf-8")
+    for n, pid in enumerate(people):
+        answers = AnswerStore("viikko1", course.path("submitted", pid, "viikko1"))
+        answers.set("W1_SHARED", f"Jaettava ajatus numero {n}")
+        answers.set("W1_SHARE", {"mode": ("name", "nickname", "none")[n % 3], "nickname": f"Nimimerkki{n}"})
+    store = open_store(course).create()
+    posts, comments = seed_walls(course, store)
+    groups = read_small_groups(course)
+    assert sorted(set(groups.values())) == ["Karhu", "Kettu"] and list(groups.values()).count("Kettu") == 5
+    assert posts == 5 and comments > 0  # p03 and p06 chose "not shared"
+    shown = [p.shown_as for space in ("Kettu", "Karhu") for p in store.wall(cohort_of(course), "viikko1", space).posts]
+    assert "Etup01 Sukup01" in shown and "Nimimerkki1" in shown and "Nimimerkki2" not in shown

@@ -119,12 +119,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _print_course(reports[0].course, weeks)
     if not args.serve:
         return 0
+    from .demo.wall_seed import demo_wall, participant_env
     from .participant.serve import participant_server
 
     # One simulated participant's own app (their real answers and feedback): one who stays to the end
     who = next((p for p in first_cohort if p.last_week is None and p.profile == "complete"), first_cohort[0])
     home = work / "homes" / cohorts[0][0] / who.id
-    with participant_server(home, course_dirs[0], args.port + 1) as app:
+    with demo_wall(course_dirs[0], args.port + 2) as wall, participant_server(
+            home, course_dirs[0], args.port + 1, extra_env=participant_env(wall, who.id)) as app:
+        print(f"\n{t('cli_demo_wall', url=wall.url)}")
         print(f"\n{t('cli_demo_participant_view', name=f'{who.first_name} {who.last_name}', url=app.url)}")
         week_url = app.url.replace("/valmennus/", f"/valmennus/viikko/{weeks[min(1, len(weeks) - 1)]}")
         print(t("cli_demo_participant_week", url=week_url), flush=True)

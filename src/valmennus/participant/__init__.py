@@ -31,6 +31,10 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     config = ParticipantApp(parent=serverapp)
     ctx = Participant(config, serverapp.root_dir, base_url)
     web_app.settings["valmennus_participant"] = ctx
+    from .wall_push import WallPusher  # shared answers to the group's space (valmennus.wall), if configured
+
+    web_app.settings["valmennus_wall"] = pusher = WallPusher(ctx)
+    pusher.start()
     add_template_path()
     configure(serverapp.config, page_config_hook(ctx))
     web_app.add_handlers(".*$", handlers(base_url))

@@ -48,10 +48,35 @@ class ParticipantApp(Configurable):
         Unicode(), help="Folders holding the group walls as <folder>/<week>/index.html (valmennus share, and "
                         "where --publish copied them), first found wins. Empty: <course_dir>/shared.",
     ).tag(config=True)
+    wall_url = Unicode(
+        "", help="The group's space (valmennus.wall service) as this server reaches it, e.g. "
+                 "http://127.0.0.1:8005/services/<course>-seina/ (VALMENNUS_WALL_SERVICE in the environment). Empty: "
+                 "no live wall; shared answers are not sent.",
+    ).tag(config=True)
+    wall_link = Unicode(
+        "", help="The group's space as the participant's browser opens it, e.g. /services/<course>-seina/. "
+                 "Empty: VALMENNUS_WALL_LINK in the environment, else wall_url.",
+    ).tag(config=True)
+    wall_token = Unicode(
+        "", help="Token for sending shared answers to the wall. Empty: the server's own hub token "
+                 "(JUPYTERHUB_API_TOKEN); VALMENNUS_WALL_TOKEN in the environment.",
+    ).tag(config=True)
     settings_dir = Unicode(
         "", help="Where the participant's own choices (language, feedback read) are kept. Empty: "
                  "~/.valmennus in the participant's home.",
     ).tag(config=True)
+
+    @default("wall_url")
+    def _default_wall_url(self) -> str:
+        return os.environ.get("VALMENNUS_WALL_SERVICE", "")
+
+    @default("wall_link")
+    def _default_wall_link(self) -> str:
+        return os.environ.get("VALMENNUS_WALL_LINK", "")
+
+    @default("wall_token")
+    def _default_wall_token(self) -> str:
+        return os.environ.get("VALMENNUS_WALL_TOKEN", "")
 
     @default("settings_dir")
     def _default_settings_dir(self) -> str:

@@ -9,12 +9,14 @@ XSRF token (tornado checks it; ``xsrf_form_html`` in each form).
     /valmennus/viikko/<week>          fetch if needed, then the week in Voilà (voila.py gives it the header)
     /valmennus/palauta/<week>         GET: what is missing, then a button; POST: submit
     /valmennus/palaute/<week>         the coach's feedback, the completion marks, one's own answers
-    /valmennus/seina/<week>           the group's wall (sandboxed frame of the published page)
+    /valmennus/seina/<week>           the group's wall: the live group's space (valmennus.wall) when this server
+                                      sends to one, else a sandboxed frame of the published page
     /valmennus/kieli                  language (GET form, POST choice)
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import mimetypes
@@ -146,15 +148,27 @@ def wall_page(ctx: Participant, week: Week) -> Path | None:
     return None
 
 
+def live_wall(handler: Base) -> Any:
+    """The group's space (``wall_push.WallPusher``) when this server sends to one; else None."""
+    pusher = handler.settings.get("valmennus_wall")
+    return pusher if pusher is not None and pusher.enabled else None
+
+
 class HomeHandler(Base):
     @tornado.web.authenticated
-    def get(self) -> None:
+    async def get(self) -> None:
         lang = self.lang()
         state = self.ctx.home()
+        live = live_wall(self)
+        news = None
+        if live is not None:
+            asyncio.ensure_future(live.push())  # her latest share choices on their way
+            news = await live.new_comments()
         rows = []
         for status in state.weeks:
             rows.append({"status": status, "title": week_title(status.week, lang), "text": status_text(status, lang),
-                         "urls": self.urls(status.week), "wall": wall_page(self.ctx, status.week) is not None})
+                         "urls": self.urls(status.week),
+                         "wall": live is not None or wall_page(self.ctx, status.week) is not None})
         nxt = state.next_week
         if state.next is Next.DO and nxt is not None:
             key = "pa_next_do_late" if nxt.state is State.LATE else "pa_next_do"
@@ -171,7 +185,8 @@ class HomeHandler(Base):
         cfg = self.ctx.config
         self.page("participant_home.html.j2", t("pa_title", lang), rows=rows, next_text=next_text,
                   next_url=next_url, next_label=next_label, course=cfg.resolved_course_id(),
-                  coach=cfg.coach_of(self.ctx.participant_id), new_feedback=state.new_feedback)
+                  coach=cfg.coach_of(self.ctx.participant_id), new_feedback=state.new_feedback,
+                  wall_news=(news or {}).get("total", 0), wall_url=_wall_link(cfg) if live is not None else "")
 
 
 class WeekHandler(Base):
@@ -290,11 +305,21 @@ class FeedbackHandler(Base):
         return comments, marks, answers
 
 
+def _wall_link(config: Any) -> str:
+    link = config.wall_link or config.wall_url
+    return link if link.endswith("/") else link + "/"
+
+
 class WallHandler(Base):
     @tornado.web.authenticated
-    def get(self, week_id: str) -> None:
+    async def get(self, week_id: str) -> None:
         lang = self.lang()
         week = self.scheduled(week_id)
+        live = live_wall(self)
+        if live is not None:  # the group's space: her shares sent first, then her group's wall of the week
+            await live.push()
+            self.redirect(_wall_link(self.ctx.config) + "viikko/" + quote(week.id, safe="") + "/")
+            return
         page = wall_page(self.ctx, week)
         self.page("participant_wall.html.j2", t("pa_wall_title", lang, week=week_name(week, lang)), week=week,
                   heading=week_title(week, lang), frame=self.urls(week)["wall"] + "/sivu/index.html" if page else "")

@@ -281,12 +281,15 @@ class WallStore:
                     for (post_id,) in conn.execute(select(th.c.post_id).where(tw, th.c.who == viewer)):
                         posts[post_id].thanked = True
         shown = []
-        for post in posts.values():
+        for post in posts.values():  # what is hidden: its words to the coach and its author only; the
+            # reason to its author (and a hidden comment's reason to the post's author too)
             if post.hidden_reason is not None and not moderator and post.author != viewer:
-                post.text, post.has_image, post.comments = "", False, []
+                post.text, post.has_image, post.comments, post.hidden_reason = "", False, [], ""
             for comment in post.comments:
                 if comment.hidden_reason is not None and not moderator and comment.author != viewer:
                     comment.text = ""
+                    if post.author != viewer:
+                        comment.hidden_reason = ""
             shown.append(post)
         return Wall(week, space, prompt, shown)
 

@@ -16,6 +16,7 @@ reads and moderates every wall of the course; a coordinator sees counts only (``
 else anything. Every POST is rate-limited per person (``RateLimit``).
 
     /                                  the weeks and the walls one may read (coordinators: the counts)
+    /viikko/<week>/                    the reader's own wall of the week (her small group's, else the cohort's)
     /viikko/<week>/<space>             a wall (space ``kaikki`` or ``r-<small group>``); POST: an action
     /viikko/<week>/<space>/versio      JSON: changes when the wall changes (the page's "new" notice)
     /kuva/<post>                       a shared picture (type checked again, sandboxed)
@@ -125,6 +126,7 @@ class WallService:
     actions: RateLimit = field(default_factory=lambda: RateLimit(12, 240))
     pushes: RateLimit = field(default_factory=lambda: RateLimit(30, 1200))
     _roster: tuple[float, dict[str, str], dict[str, str]] = (-1.0, {}, {})
+    _groups: dict[str, tuple[float, set[str]]] = field(default_factory=dict)
 
     @property
     def cohort(self) -> str:
@@ -186,13 +188,15 @@ class WallService:
 
     def weeks(self, viewer: Viewer) -> list[Week]:
         """The scheduled weeks the viewer may open: all for the coach; for participants those begun by the
-        schedule or with something shared already (a week released early)."""
+        schedule, released through nbgrader's exchange (early, by hand), or with something shared already."""
         try:
             weeks = load_schedule(self.course.root)
         except Exception:  # noqa: BLE001  (no schedule: no walls, the page says so)
             return []
         started, posted = datetime.now(UTC), self.store.weeks_with_posts(self.cohort)
-        return [w for w in weeks if viewer.moderator or w.release <= started or w.id in posted]
+        outbound = self.course.exchange_root / self.course.course_id / "outbound"
+        return [w for w in weeks if viewer.moderator or w.release <= started or w.id in posted
+                or (outbound / w.id).is_dir()]
 
     def spaces(self, viewer: Viewer) -> list[str]:
         if viewer.moderator:
@@ -203,6 +207,26 @@ class WallService:
 
     def may_read(self, viewer: Viewer, week: str, space: str) -> bool:
         return space in self.spaces(viewer) and any(w.id == week for w in self.weeks(viewer))
+
+    def hub_groups(self, name: str) -> set[str]:
+        """A person's hub groups from the hub's API (the service's own token), when a token did not say them;
+        kept a minute."""
+        import urllib.request
+
+        cached = self._groups.get(name)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        request = urllib.request.Request(
+            os.environ.get("JUPYTERHUB_API_URL", "").rstrip("/") + "/users/" + quote(name, safe=""),
+            headers={"Authorization": f"token {os.environ.get('JUPYTERHUB_API_TOKEN', '')}"})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                groups = set(json.loads(response.read()).get("groups") or ())
+        except (OSError, ValueError):
+            log.warning("wall: the hub did not say the groups of %s", name)
+            return set()
+        self._groups[name] = (time.monotonic() + 60, groups)
+        return groups
 
     def token_for(self, name: str) -> str:
         """Embedded mode: the push token of one participant's server."""
@@ -247,7 +271,9 @@ class Base(tornado.web.RequestHandler):
         model = self.current_user
         if not model:
             raise tornado.web.HTTPError(403)
-        groups = set(model.get("groups") or ()) if self.svc.mode == "hub" else None
+        groups = None
+        if self.svc.mode == "hub":
+            groups = set(model["groups"]) if "groups" in model else self.svc.hub_groups(model["name"])
         viewer = self.svc.viewer(model["name"], groups)
         if viewer is None:
             raise Problem(403, "seina_err_403")
@@ -428,6 +454,19 @@ class WallHandler(Base):
         self.redirect(self.svc.url("viikko", quote(week.id, safe=""), space_slug(space)) + anchor, status=303)
 
 
+class WeekHandler(Base):
+    """``/viikko/<week>/``: the reader's own wall of the week (her small group's, else the cohort's)."""
+
+    @tornado.web.authenticated
+    def get(self, week_id: str) -> None:
+        viewer = self.who()
+        if not any(w.id == week_id for w in self.svc.weeks(viewer)):
+            self.redirect(self.svc.url(""))
+            return
+        space = viewer.group if viewer.role == "participant" else ""
+        self.redirect(self.svc.url("viikko", quote(week_id, safe=""), space_slug(space)))
+
+
 class VersionHandler(WallHandler):
     @tornado.web.authenticated
     def get(self, week_id: str, slug: str) -> None:  # type: ignore[override]
@@ -590,7 +629,8 @@ def make_app(svc: WallService, cookie_secret: bytes | None = None) -> tornado.we
     """The tornado application of the wall for ``svc`` (hub: every handler behind the hub's OAuth)."""
     svc.store.create()
     routes: list[tuple[str, type]] = [
-        ("", IndexHandler), (f"viikko/{WEEK}/([^/]+)", WallHandler), (f"viikko/{WEEK}/([^/]+)/versio", VersionHandler),
+        ("", IndexHandler), (f"viikko/{WEEK}/?", WeekHandler), (f"viikko/{WEEK}/([^/]+)", WallHandler),
+        (f"viikko/{WEEK}/([^/]+)/versio", VersionHandler),
         (r"kuva/(\d+)", ImageHandler), ("aktiivisuus", ActivityHandler), ("maarat", CountsHandler),
         ("api/jaot", PushHandler), ("api/uutta", NewHandler), (r"kieli/(\w+)", LanguageHandler),
         ("seina.js", ScriptHandler)]
