@@ -42,9 +42,9 @@ def _repo(path: str) -> Path:
 def cmd_build(args: argparse.Namespace) -> int:
     """Write source/ from the course text in kurssi/ (``valmennus.course.build``), then regenerate
     release/ from source/ with nbgrader; stray answers files are refused before anything is written."""
+    from .course.api import ReleaseFailed, generate_releases  # imports nbgrader: only the build needs it
     from .course.build import BuildError, build_sources
-    from .course.guard import answer_files  # imports nbconvert: only the build needs it
-    from .ops.nbgrader_cli import StepFailed, run_nbgrader
+    from .course.guard import answer_files
 
     root = _repo(args.course)
     course = CourseSettings.load(root)
@@ -61,9 +61,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(t("cli_built_changed" if made.changed else "cli_built_same", path=made.path.relative_to(root)))
     for week in args.weeks or course.weeks():
         try:
-            run_nbgrader(root, "generate_assignment", week, "--force", "--no-db",
-                         log_dir=root / ".logs")
-        except StepFailed as exc:
+            generate_releases(course, [week])
+        except ReleaseFailed as exc:
             print(exc, file=sys.stderr)
             return 1
         print(t("cli_built_release", path=course.path("release", week=week).relative_to(root)))
