@@ -63,6 +63,9 @@ class CohortData:
     names: list[str] = field(default_factory=list)
     #: cohort -> when its store was last synced (None: never); empty when read from the folders
     synced: dict[str, pd.Timestamp | None] = field(default_factory=dict)
+    #: the course team's comments without names (cohort, week, item, text: ``store.read_comments``);
+    #: read only for the page that shows them
+    comments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["cohort", *store.COMMENT_COLUMNS]))
 
 
 def people_of(cohort: str, gradebook_people: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
@@ -110,9 +113,10 @@ def store_of(folder: Path) -> tuple[str, str]:
 
 
 def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
-                 now: datetime | None = None) -> CohortData:
+                 now: datetime | None = None, comments: bool = False) -> CohortData:
     """The courses of ``dirs`` (default ``course_dirs()``) from their reporting stores. ``answers=False``
-    leaves the answers out (the biggest table; only the skills, pulse and comparison pages need it).
+    leaves the answers out (the biggest table; only the skills, pulse and comparison pages need it);
+    ``comments=True`` reads the course team's comments too (only their page shows them).
 
     A course whose store has never been synced reads as empty (its ``synced`` is None, and the pages
     say so). ``as_of`` is the later of now and the latest event in the data (``_as_of``).
@@ -122,7 +126,7 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
     by_store: dict[tuple[str, str], list[str]] = {}
     for folder, name in zip(folders, names, strict=True):
         by_store.setdefault(store_of(folder), []).append(name)
-    wanted = [f for f in store.FRAMES if answers or f != "answers"]
+    wanted = [f for f in store.FRAMES if (answers or f != "answers") and (comments or f != "comments")]
     read = [store.read(url, cohorts, schema, frames=wanted) for (url, schema), cohorts in by_store.items()]
 
     def joined(name: str) -> pd.DataFrame:
@@ -137,7 +141,8 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
     tables = {"people": people, "grades": joined("grades"), "collected": joined("collected"),
               "feedback": joined("feedback"), "weeks": weeks,
               "answers": joined("answers")[ANSWER_COLUMNS] if answers else pd.DataFrame(columns=ANSWER_COLUMNS)}
-    return CohortData(as_of=_as_of(tables, now), names=names, synced={n: stamps.get(n) for n in names}, **tables)
+    return CohortData(as_of=_as_of(tables, now), names=names, synced={n: stamps.get(n) for n in names},
+                      comments=joined("comments"), **tables)
 
 
 def people_from_store(participants: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:

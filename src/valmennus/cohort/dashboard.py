@@ -20,17 +20,27 @@ from .view_context import ViewContext, context
 DASHBOARDS = ("edistyminen", "osaaminen", "palauteviive", "jatkuva-arviointi", "ryhmat-rinnakkain")
 #: The facilitator's own page (``view_facilitator``, ``show_facilitator``): names, so never a coordinator's.
 FACILITATOR_PAGE = "omat-osallistujat"
+#: The course team's page of comments without names (``view_comments``).
+COMMENTS_PAGE = "kommentit"
 
 
 def _views() -> dict[str, tuple[Callable[[ViewContext], str], bool]]:
-    from . import view_compare, view_evaluation, view_facilitator, view_progress, view_skills, view_turnaround
+    from . import (
+        view_comments,
+        view_compare,
+        view_evaluation,
+        view_facilitator,
+        view_progress,
+        view_skills,
+        view_turnaround,
+    )
 
     # name -> (page builder, whether it needs the answers files)
     return {"edistyminen": (view_progress.page_html, False), "osaaminen": (view_skills.page_html, True),
             "palauteviive": (view_turnaround.page_html, False),
             "jatkuva-arviointi": (view_evaluation.page_html, True),
             "ryhmat-rinnakkain": (view_compare.page_html, True),
-            FACILITATOR_PAGE: (view_facilitator.page_html, True)}
+            FACILITATOR_PAGE: (view_facilitator.page_html, True), COMMENTS_PAGE: (view_comments.page_html, False)}
 
 
 def prepare() -> None:
@@ -59,7 +69,7 @@ def _warm_up() -> None:
     bank()
     charts.line_chart("warm-up", "", "", ["a"], {"a": [1.0]}, "")
     create_engine("sqlite://").dispose()
-    for name in (*DASHBOARDS, FACILITATOR_PAGE):
+    for name in (*DASHBOARDS, FACILITATOR_PAGE, COMMENTS_PAGE):
         try:
             render(name)
         except Exception:  # noqa: BLE001, S112 - warming up only; show() reports real problems
@@ -70,7 +80,8 @@ def render(name: str, dirs: list[Path] | None = None, viewer: Viewer | None = No
            key: bytes | None = None) -> str:
     """The HTML of dashboard ``name`` (one of ``DASHBOARDS``) for the courses ``dirs``."""
     builder, needs_answers = _views()[name]
-    return builder(context(load_cohorts(dirs, answers=needs_answers), viewer, key))
+    data = load_cohorts(dirs, answers=needs_answers, comments=name == COMMENTS_PAGE)
+    return builder(context(data, viewer, key))
 
 
 def show(name: str) -> Html:

@@ -21,6 +21,13 @@ Writing: ``sync(course)`` reads the course as the folder-based readers do and re
 rows in every table in one transaction, with its ``synced_at`` in ``courses``: a reader sees the
 previous sync or this one, never half of one, and a second sync of an unchanged course changes nothing.
 
+The one exception to "numbers only", ``comments``: the free comments that the items themselves address
+to the course team (constructs ``COMMENT_CONSTRUCTS``: the weekly pulse's comment and its "what was it
+like to be a client of this course" prompt, the closing course feedback's open questions), as their text
+only: no participant, no time, rows in the order of the texts, and only where at least
+``COMMENT_MIN_GROUP`` (5) participants of the cohort wrote one for that week and item (fewer: nothing
+of it is written). Reflections, tasks, shared thoughts and every other text never reach the store.
+
 How current it stays (the decision): the facilitator works through ``valmennus`` steps or through
 formgrader's buttons, and the store must follow both.
 
@@ -80,6 +87,13 @@ STORE_ROSTER_COLUMNS = [*ROSTER_COLUMNS, "small_group"]
 #: roster.csv's column of the participant's small group, under any of these names.
 SMALL_GROUP_HEADERS = ("small_group", "group", "pienryhma", "pienryhmä")
 SYNCED_COLUMNS = ["cohort", "course_id", "synced_at"]
+COMMENT_COLUMNS = ["week", "item", "text"]
+#: Items whose words are written for the course team (the item says so to the participant): the only
+#: texts the store holds, without names (``read_comments``).
+COMMENT_CONSTRUCTS = ("pulse_comment", "pulse_client", "course_feedback_text")
+#: A week's comments on an item are kept only when at least this many participants of the cohort wrote
+#: one (the dashboards' small-group rule, ``cohort.privacy.MIN_GROUP``, applied before anything is stored).
+COMMENT_MIN_GROUP = 5
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # The tables, each a folder-based reader's frame (its columns after ``cohort``), so the store follows
@@ -88,6 +102,7 @@ _COLUMNS: dict[str, list[str]] = {
     "participants": PARTICIPANT_COLUMNS, "roster": STORE_ROSTER_COLUMNS,
     "weeks": [c for c in WEEK_COLUMNS if c != "cohort"], "grades": GRADE_COLUMNS, "collected": COLLECTED_COLUMNS,
     "graded": GRADED_COLUMNS, "feedback": FEEDBACK_COLUMNS, "answers": [c for c in ANSWER_COLUMNS if c != "cohort"],
+    "comments": COMMENT_COLUMNS,
 }
 _KINDS = {"score": "float", "max_score": "float", "value": "float", "order": "int", "release": "time", "due": "time"}
 _TABLES: dict[str, list[tuple[str, str]]] = {
@@ -101,7 +116,8 @@ _DB_NAME = {"order": "week_order", "option": "option_id", "release": "release_at
 class StoreTables:
     """Every table of the store as the folder-based readers give it, each with ``cohort`` first:
     ``participants`` (gradebook), ``roster`` (+ ``small_group``), ``weeks`` (``WEEK_COLUMNS``),
-    ``grades``, ``collected``, ``graded``, ``feedback``, ``answers`` (numbers only), and ``synced``
+    ``grades``, ``collected``, ``graded``, ``feedback``, ``answers`` (numbers only), ``comments`` (the
+    course team's comments without names: ``read_comments``), and ``synced``
     (cohort, course_id, synced_at: when each course was last written)."""
 
     participants: pd.DataFrame
@@ -112,6 +128,7 @@ class StoreTables:
     graded: pd.DataFrame
     feedback: pd.DataFrame
     answers: pd.DataFrame
+    comments: pd.DataFrame
     synced: pd.DataFrame
 
 
@@ -211,6 +228,29 @@ def read_small_groups(course: CourseSettings) -> dict[str, str]:
         return {}
 
 
+def read_comments(course: CourseSettings) -> pd.DataFrame:
+    """The comments addressed to the course team (``COMMENT_CONSTRUCTS``) of the collected answers files:
+    week, item and text, without who wrote them, sorted by text, and only where at least
+    ``COMMENT_MIN_GROUP`` participants wrote one for that week and item."""
+    from ..answers import SUFFIX, read_values
+    from ..items import bank
+
+    items = {i for i, item in bank().items() if item.construct in COMMENT_CONSTRUCTS}
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for participant, week, path in course.find("submitted", f"*{SUFFIX}"):
+        try:
+            values = read_values(path)
+        except (OSError, ValueError):
+            continue
+        for item_id in items & set(values):
+            text = values[item_id]
+            if isinstance(text, str) and text.strip():
+                found.setdefault((week, item_id), {})[participant] = text.strip()
+    rows = [(week, item, text) for (week, item), by in found.items() if len(by) >= COMMENT_MIN_GROUP
+            for text in by.values()]
+    return pd.DataFrame(sorted(rows), columns=COMMENT_COLUMNS)
+
+
 def course_frames(course: CourseSettings, cohort: str | None = None) -> dict[str, pd.DataFrame]:
     """What ``sync`` writes for ``course``: the folder-based readers' frames (without ``cohort``)."""
     participants, grades = read_gradebook(course)
@@ -222,7 +262,7 @@ def course_frames(course: CourseSettings, cohort: str | None = None) -> dict[str
     weeks = week_table(load_schedule(course.root), set(course.weeks()) | seen)
     return {"participants": participants, "roster": roster, "weeks": weeks.drop(columns="cohort"),
             "grades": grades, "collected": collected, "graded": read_graded(course), "feedback": feedback,
-            "answers": read_answers(course, cohort).drop(columns="cohort")}
+            "answers": read_answers(course, cohort).drop(columns="cohort"), "comments": read_comments(course)}
 
 
 def _records(frame: pd.DataFrame, name: str) -> list[dict[str, object]]:
