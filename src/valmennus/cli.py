@@ -189,9 +189,14 @@ def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
         key_file.chmod(0o600)  # a secret: whoever has it can link pseudonyms back to ids
     course_dirs = [Path(d).resolve() for d in course_dirs]  # the kernels run in dashboards/
     key = configured(Dashboards, course_dirs[0]).pseudonym_key or key_file.read_text().strip()
+    # The facilitator's page shows one coach's own participants: in the demo the coach of cohort A's
+    # first participants unless VALMENNUS_FACILITATOR names another (on a hub: the logged-in coach).
+    coach = configured(Dashboards, course_dirs[0]).facilitator or "ohjaaja-a"
     env = {**os.environ, COURSE_ENV: str(course_dirs[0]),
-           **as_env(Dashboards, courses=course_dirs, pseudonym_key=key)}
+           **as_env(Dashboards, courses=course_dirs, pseudonym_key=key, facilitator=coach)}
     print(f"\n{t('cli_dashboards', url=f'http://127.0.0.1:{port}/')}", flush=True)
+    print(t("cli_demo_facilitator_view", facilitator=coach,
+            url=f"http://127.0.0.1:{port}/voila/render/omat-osallistujat.ipynb"), flush=True)
     cmd = [sys.executable, "-m", "voila", str(root / "dashboards"), "--no-browser", f"--port={port}",
            "--Voila.ip=127.0.0.1", "--show_tracebacks=False", "--preheat_kernel=True", "--pool_size=1"]
     try:
