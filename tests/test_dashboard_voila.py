@@ -1,4 +1,6 @@
-"""The dashboards served by real Voilà on 127.0.0.1 against a graded course (SQLite and PostgreSQL)."""
+"""The dashboards served by real Voilà on 127.0.0.1 against a graded course (SQLite and PostgreSQL), read from
+the course's reporting store as the dashboards do (synced first: on SQLite the week was played with the
+plain nbgrader commands, which do not write it)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import pytest
 from valmennus.cohort.gradebook_sql import read_gradebook_fast
 from valmennus.demo.course_loop import LoopReport
 from valmennus.demo.simulate import answers_for
+from valmennus.records import store
 from valmennus.records.sources import read_gradebook
 
 from .browser.servers import voila as serve_voila
@@ -23,9 +26,12 @@ DASHBOARDS = Path(__file__).resolve().parent.parent / "dashboards"
 
 @pytest.fixture
 def voila(graded_course: LoopReport, tmp_path: Path) -> Iterator[str]:
-    """Voilà on the dashboards folder (as the demo serves it): ``<url>voila/render/<name>.ipynb``."""
+    """Voilà on the dashboards folder (as the demo serves it): ``<url>voila/render/<name>.ipynb``; the
+    facilitator's page as the trio's coach."""
+    store.sync(graded_course.course)
     with serve_voila(DASHBOARDS, tmp_path, {"VALMENNUS_COURSE": str(graded_course.course.root),
-                                            "VALMENNUS_PSEUDONYM_KEY": "test"}) as url:
+                                            "VALMENNUS_PSEUDONYM_KEY": "test",
+                                            "VALMENNUS_FACILITATOR": TRIO[0].facilitator}) as url:
         yield url
 
 
@@ -51,6 +57,16 @@ def test_do_the_dashboards_render_progress_without_names_or_private_text(voila: 
             assert f">{participant.id}<" not in page  # login ids are not shown either
             diary = answers_for(participant, "viikko1")["W1_DIARY"]
             assert diary.splitlines()[0] not in page
+
+
+def test_does_the_facilitators_page_show_own_names_and_the_coachs_controls(voila: str) -> None:
+    page = _page(voila + "voila/render/omat-osallistujat.ipynb")
+    assert "Omat osallistujat" in page and "Traceback" not in page and '"output_type": "error"' not in page
+    for participant in TRIO:
+        assert f"{participant.first_name} {participant.last_name}" in page
+        assert participant.first_name not in _page(voila + "voila/render/palauteviive.ipynb")
+    assert "application/vnd.jupyter.widget-view+json" in page  # the coach's controls under the page
+    assert "Raportointivaraston tiedot päivitetty" in page
 
 
 def test_does_the_one_query_reader_equal_nbgraders_gradebook(graded_course: LoopReport) -> None:
