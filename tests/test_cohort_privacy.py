@@ -131,3 +131,16 @@ def render_data(name: str, data, viewer: Viewer) -> str:  # noqa: ANN001
 
 def test_is_render_the_same_function_the_notebooks_call() -> None:
     assert callable(render)
+
+
+def test_do_the_facilitators_and_the_course_teams_pages_show_a_coordinator_no_names() -> None:
+    """The facilitator's own page shows a coordinator nobody; the comments page has no names for anyone."""
+    from valmennus.cohort.dashboard import COMMENTS_PAGE, FACILITATOR_PAGE
+
+    data = synthetic_cohorts(6)
+    for name in (FACILITATOR_PAGE, COMMENTS_PAGE):
+        for viewer in (Viewer(), Viewer("facilitator", "ohjaaja-a")) if name == COMMENTS_PAGE else (Viewer(),):
+            page = render_data(name, data, viewer)
+            assert not any(f"{f} {s}" in page for f, s in zip(data.people["first_name"], data.people["last_name"],
+                                                               strict=True))
+            assert "O-" not in page and "p0001" not in page
