@@ -18,11 +18,14 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from tornado.httpserver import HTTPServer
+from tornado.web import Application, RequestHandler
 
-from .web import WallService, hub_service, make_app
+if TYPE_CHECKING:
+    from .web import WallService
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +36,20 @@ class RunningWall:
     service: WallService
 
 
+class _Starting(RequestHandler):
+    """What the service answers while it loads (JupyterHub gives a managed service 10 s to answer)."""
+
+    def get(self, *_args: Any) -> None:
+        self.set_status(503)
+        self.set_header("Retry-After", "2")
+        self.finish("starting")
+
+
 @contextmanager
 def embedded_wall(service: WallService, port: int, host: str = "127.0.0.1") -> Iterator[RunningWall]:
     """The wall of ``service`` on http://host:port/ in a thread until the ``with`` block ends."""
+    from .web import make_app
+
     ready = threading.Event()
     state: dict[str, object] = {}
 
@@ -73,14 +87,23 @@ def embedded_wall(service: WallService, port: int, host: str = "127.0.0.1") -> I
 def main() -> int:
     """The hub's service: listen where JupyterHub says, until it stops us (SIGTERM)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s wall %(levelname)s %(message)s")
-    service = hub_service(os.environ["VALMENNUS_COURSE"])
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # loading the course's config imports nbgrader
     where = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
-    app = make_app(service, cookie_secret=os.urandom(32))
+
+    def load() -> tuple[Application, str]:
+        from .web import hub_service, make_app
+
+        service = hub_service(os.environ["VALMENNUS_COURSE"])
+        return make_app(service, cookie_secret=os.urandom(32)), service.cohort
 
     async def serve() -> None:
-        server = HTTPServer(app, xheaders=True, max_body_size=16 * 1024 * 1024)
+        # listen at once (a 503 while loading), then load the pages, the course and the store: on a busy
+        # host that takes longer than the 10 s JupyterHub waits for a managed service before giving up
+        server = HTTPServer(Application([(r"/(.*)", _Starting)]), xheaders=True, max_body_size=16 * 1024 * 1024)
         server.listen(where.port or 80, where.hostname or "127.0.0.1")
-        log.info("wall of course %s at %s%s", service.cohort, where.geturl(), service.prefix)
+        app, cohort = await asyncio.get_running_loop().run_in_executor(None, load)
+        server.request_callback = app
+        log.info("wall of course %s at %s%s", cohort, where.geturl(), app.settings["wall"].prefix)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -265,6 +265,8 @@ class Base(tornado.web.RequestHandler):
         super().check_xsrf_cookie()
 
     def get_login_url(self) -> str:
+        if self.svc.mode == "hub":  # HubAuthenticated's own, which asks here with the hub's URL in the settings
+            return super().get_login_url()
         return self.svc.url("kirjaudu")
 
     def who(self) -> Viewer:
