@@ -140,3 +140,14 @@ def test_do_the_dashboards_open_the_store_read_only(course: Path) -> None:
             conn.execute(text(f'DELETE FROM "{schema}_grades"'))
     finally:
         engine.dispose()
+
+
+def test_can_a_dashboard_that_cannot_read_the_course_folder_read_its_store(
+        course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hub service reading only the database: the store's URL from the environment, the folder names the cohort."""
+    elsewhere = tmp_path / "ei-luettavissa" / course.name
+    with pytest.raises(FileNotFoundError):
+        load_cohorts([elsewhere])
+    monkeypatch.setenv("VALMENNUS_REPORTING_URL", f"sqlite:///{course / store.STORE_FILE}")
+    data = load_cohorts([elsewhere])
+    assert data.names == ["kevat27"] and len(data.people) == 6 and data.synced["kevat27"] is not None

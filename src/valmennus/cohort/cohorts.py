@@ -23,8 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..course.schedule import load_schedule
-from ..course.settings import CourseSettings, find_course
-from ..options import Dashboards, configured
+from ..course.settings import CourseNotFound, CourseSettings, find_course
+from ..options import Dashboards, ReportingStore, configured
 from ..records import store
 from ..records.sources import (
     ANSWER_COLUMNS,
@@ -107,8 +107,18 @@ def _as_of(tables: dict[str, pd.DataFrame], now: datetime | None) -> pd.Timestam
 
 def store_of(folder: Path) -> tuple[str, str]:
     """(URL, schema) of the reporting store of the course in ``folder``, as the dashboards open it
-    (read-only where the URL can say so: ``store.read_only_url``)."""
-    course = CourseSettings.load(folder)
+    (read-only where the URL can say so: ``store.read_only_url``).
+
+    A dashboard process that cannot read the course folder at all (a hub service reading only the
+    database) names the store itself: ``ReportingStore.url`` (``VALMENNUS_REPORTING_URL``); the folder
+    then only names the cohort."""
+    try:
+        course = CourseSettings.load(folder)
+    except (CourseNotFound, OSError):
+        options = configured(ReportingStore, folder)
+        if not options.url.strip():
+            raise
+        return store.read_only_url(options.url.strip()), options.schema
     return store.read_only_url(store.store_url(course)), store.store_schema(course)
 
 
@@ -121,8 +131,8 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
     A course whose store has never been synced reads as empty (its ``synced`` is None, and the pages
     say so). ``as_of`` is the later of now and the latest event in the data (``_as_of``).
     """
-    folders = [Path(d) for d in (dirs if dirs is not None else course_dirs())]
-    names = [CourseSettings.load(f).root.name for f in folders]
+    folders = [Path(d).expanduser().resolve() for d in (dirs if dirs is not None else course_dirs())]
+    names = [f.name for f in folders]
     by_store: dict[tuple[str, str], list[str]] = {}
     for folder, name in zip(folders, names, strict=True):
         by_store.setdefault(store_of(folder), []).append(name)

@@ -118,7 +118,13 @@ def show_facilitator(actions: object = None, facilitator: str | None = None,
     shown: list[object] = [Html(markup)]
     own = own_people(ctx.data.people, ctx.viewer)
     if actions is not None and not own.empty:
-        courses = {c.root.name: c for c in (CourseSettings.load(f) for f in folders)}
+        courses = {}
+        for folder in folders:  # the controls write the course folder: only courses this process can read
+            try:
+                course = CourseSettings.load(folder)
+            except (FileNotFoundError, OSError):
+                continue
+            courses[course.root.name] = course
         shown += [panel.widget for panel in coach_panels(courses, own, ctx.data.weeks, actions)]  # type: ignore[arg-type]
     for item in shown:
         display(item)
