@@ -180,3 +180,22 @@ def test_is_markup_in_a_name_text_on_the_page() -> None:
     data.people = people
     page = _page(data, Viewer(FACILITATOR, "ohjaaja-a"))
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_says_so_when_the_course_folder_cannot_be_written(course: CourseSettings) -> None:
+    class ReadOnly:
+        load_controls = staticmethod(controls.load_controls)
+
+        @staticmethod
+        def _refuse(*_args: object, **_kwargs: object) -> None:
+            raise PermissionError("read-only")
+
+        set_paused = extend = hold_reminders = _refuse
+
+    data = synthetic_cohorts(6)
+    own = facilitator.own_people(data.people, Viewer(FACILITATOR, "ohjaaja-a"))
+    panel = coach_panels({"kevat27": course}, own, data.weeks, ReadOnly())[0]
+    mine = panel.own["participant"].iloc[0]
+    for message in (panel.pause(True), panel.hold(mine, True), panel.extend(mine, "viikko1", date(2027, 1, 30))):
+        assert message.startswith("Muutosta ei voitu tallentaa")
+    assert "valmennus-panel-failed" in panel.status_html.value

@@ -88,7 +88,8 @@ class CoachPanel:
     # --- what the buttons do (called directly by the tests) ----------------------------------------
 
     def pause(self, paused: bool) -> str:
-        self.actions.set_paused(self.course, paused)
+        if not self._act(self.actions.set_paused, self.course, paused):
+            return self._done(t("dsh_fac_ctl_failed"), failed=True)
         return self._done(t("dsh_fac_ctl_paused" if paused else "routine_resumed"))
 
     def extend(self, participant: str | None, week: str | None, day: date | None) -> str:
@@ -99,14 +100,26 @@ class CoachPanel:
         if not isinstance(day, date):
             return self._done(t("dsh_fac_ctl_no_day"), failed=True)
         due = due_at(day)
-        self.actions.extend(self.course, participant, week, due)
+        if not self._act(self.actions.extend, self.course, participant, week, due):
+            return self._done(t("dsh_fac_ctl_failed"), failed=True)
         return self._done(t("routine_extended", pid=self.names[participant], week=week, due=local_datetime(due)))
 
     def hold(self, participant: str | None, held: bool) -> str:
         if participant not in self.names:
             return self._done(t("dsh_fac_ctl_not_yours"), failed=True)
-        self.actions.hold_reminders(self.course, participant, held=held)
+        if not self._act(self.actions.hold_reminders, self.course, participant, held):
+            return self._done(t("dsh_fac_ctl_failed"), failed=True)
         return self._done(t("routine_held" if held else "routine_unheld", pid=self.names[participant]))
+
+    @staticmethod
+    def _act(action: Callable[..., object], *args: object) -> bool:
+        """Run one control; False when the course folder cannot be written from here (a dashboards
+        process without write access to it: the page says so instead of failing)."""
+        try:
+            action(*args)
+        except OSError:
+            return False
+        return True
 
     # --- showing -----------------------------------------------------------------------------------
 
@@ -129,7 +142,7 @@ class CoachPanel:
         return lines
 
     def _show_state(self) -> None:
-        paused = self._paused()
+        paused = self._paused()  # load_controls reads a missing or unreadable file as no controls set
         self.pause_button.description = t("dsh_fac_ctl_resume" if paused else "dsh_fac_ctl_pause")
         self.state_html.value = str(_m("state")(self.state_lines()))
 
