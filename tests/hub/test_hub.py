@@ -172,9 +172,17 @@ def test_can_a_participant_not_read_another_participants_work(played_week: Playe
     assert response.status_code == 403
 
 
+STORE_SYNC = ("from pathlib import Path\nfrom valmennus.course.settings import CourseSettings\n"
+              "from valmennus.records.store import sync\nsync(CourseSettings.load(Path.cwd()))\nprint('synced')\n")
+
+
 def test_does_the_coordinator_see_the_dashboard_and_participants_not(played_week: PlayedWeek) -> None:
     run = played_week.run
     coordinator = run.people[run.site.coordinators[0]]
+    # the dashboards read the reporting store: bring it up to date, as the grader service's passes do (this
+    # course's routine is off: its tests grade by hand)
+    facilitator = run.people[run.site.facilitators[0]]
+    assert _facilitator_runs(run, facilitator, STORE_SYNC).strip() == "synced"
     dashboard = f"{coordinator.server}/voila/render/edistyminen.ipynb"
     started = time.monotonic()
     response = coordinator.get(dashboard)
