@@ -74,7 +74,7 @@ def smtp() -> tuple[_Inbox, int]:
 def _env(port: int, **extra: str) -> dict[str, str]:
     return {"VALMENNUS_SMTP_HOST": "127.0.0.1", "VALMENNUS_SMTP_PORT": str(port),
             "VALMENNUS_SMTP_FROM": "rutiini@example.org", "VALMENNUS_COACH_EMAILS": COACHES,
-            "VALMENNUS_FORK_KERNELS": "0", **extra}
+            **extra}
 
 
 def _submit(course: CourseSettings, homes: Path, p: simulate.Participant, week: str, when: str) -> None:
