@@ -99,3 +99,10 @@ def test_is_a_malformed_quiz_refused_when_the_bank_loads(record: dict, message: 
 
     with pytest.raises(ValueError, match=message):
         _parse_item({"id": "X", "kind": "quiz", "week": "w", "text": {"fi": "K"}, **record})
+
+
+def test_is_every_survey_statement_asked_at_baseline_and_closing_by_the_same_id() -> None:
+    survey = {"digcomp", "digital_courage", "mi", "ethics", "readiness"}
+    baseline = {i.id for i in for_week("viikko0") if i.construct in survey}
+    closing = {i.id for i in for_week("paatos") if i.construct in survey}
+    assert baseline == closing and {"DC23", "DC23B", "MI5", "ETH5"} <= baseline
