@@ -51,6 +51,7 @@ TEXTS = {
     "W1_R_CONC": "Palvelu voisi kertoa liitteistä jo alussa, ja ohjaaja voisi käydä ne läpi ennen aloittamista.",
     # W1_R_PLAN left empty: the submit page lists it as missing, the feedback marks the reflection not done
     "W1_SHARED": "Este: liitteiden lisääminen. Miten voisimme neuvoa liitteet ennen kuin asiakas aloittaa?",
+    "PULSE_CLIENT": "Muistutus tuli sopivaan aikaan, ja palautteen lukeminen oli helppoa.",
     "PULSE_NOTE": "Päiväkirjan vaiheet auttoivat hahmottamaan asiointia <b>asiakkaan</b> silmin & rauhassa.",
 }
 SCALES = {"W1_SA1": 4, "W1_SA2": 3, "W1_SA3": 5, "W1_SA4": 2, "W1_SA5": 4, "PULSE_USE": 5}
@@ -93,7 +94,7 @@ def wait_for_week(page: Page) -> None:
     expect(page.locator(".valmennus-answer").first).to_be_visible(timeout=120_000)
     page.wait_for_function("!document.body.innerText.includes('Loading widget')", timeout=60_000)
     expect(page.locator("#loading")).to_have_count(0, timeout=60_000)
-    expect(page.locator(".valmennus-answer")).to_have_count(len(EXPECTED) + 1)  # W1_R_PLAN too
+    expect(page.locator(".valmennus-answer")).to_have_count(len(EXPECTED) + 2)  # W1_R_PLAN and PULSE_TIME too
 
 
 # -- answering ----------------------------------------------------------------------------------------
