@@ -27,6 +27,7 @@ from ..templates import macro
 #: An extended week is due at this time of the chosen day, Helsinki time (the schedule's usual due time).
 DUE_TIME = time(23, 59)
 _FULL = w.Layout(width="100%", max_width="36em")
+_BUTTON = {"width": "auto", "align_self": "flex-start"}  # as wide as its words, not the page
 _STYLE = {"description_width": "initial"}
 
 
@@ -63,16 +64,16 @@ class CoachPanel:
         people = [(name, pid) for pid, name in self.names.items()]
         self.state_html = w.HTML(layout=_FULL)
         self.status_html = w.HTML(str(_m("status")("")), layout=_FULL)
-        self.pause_button = w.Button(layout=w.Layout(width="auto"))
+        self.pause_button = w.Button(layout=w.Layout(**_BUTTON))
         self.pause_button.on_click(lambda _b: self.pause(not self._paused()))
         self.who = w.Dropdown(options=people, description=t("dsh_fac_ctl_who"), style=_STYLE, layout=_FULL)
         self.week = w.Dropdown(options=self.weeks, description=t("dsh_col_week"), style=_STYLE, layout=_FULL)
         self.day = w.DatePicker(description=t("dsh_fac_ctl_day"), style=_STYLE, layout=_FULL)
-        extend_button = w.Button(description=t("dsh_fac_ctl_extend"), layout=w.Layout(width="auto"))
+        extend_button = w.Button(description=t("dsh_fac_ctl_extend"), layout=w.Layout(**_BUTTON))
         extend_button.on_click(lambda _b: self.extend(self.who.value, self.week.value, self.day.value))
-        hold_button = w.Button(description=t("dsh_fac_ctl_hold"), layout=w.Layout(width="auto"))
+        hold_button = w.Button(description=t("dsh_fac_ctl_hold"), layout=w.Layout(**_BUTTON))
         hold_button.on_click(lambda _b: self.hold(self.who.value, True))
-        release_button = w.Button(description=t("dsh_fac_ctl_release"), layout=w.Layout(width="auto"))
+        release_button = w.Button(description=t("dsh_fac_ctl_release"), layout=w.Layout(**_BUTTON))
         release_button.on_click(lambda _b: self.hold(self.who.value, False))
         self.widget = w.VBox([
             w.HTML(str(_m("heading")(t("dsh_fac_ctl_title", cohort=self.course.root.name)))),
@@ -80,7 +81,8 @@ class CoachPanel:
             w.HTML(str(_m("heading")(t("dsh_fac_ctl_person"), 3))), self.who,
             w.HTML(str(_m("intro")(t("dsh_fac_ctl_extend_intro", time=DUE_TIME.strftime("%H.%M"))))),
             self.week, self.day, extend_button,
-            w.HTML(str(_m("intro")(t("dsh_fac_ctl_hold_intro")))), w.HBox([hold_button, release_button]),
+            w.HTML(str(_m("intro")(t("dsh_fac_ctl_hold_intro")))),
+            w.HBox([hold_button, release_button], layout=w.Layout(flex_flow="row wrap")),
             self.status_html], layout=w.Layout(width="100%"))
         self.widget.add_class("valmennus-coach-panel")
         self._show_state()

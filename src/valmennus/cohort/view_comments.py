@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from ..i18n import t
 from ..items import bank
 from ..templates import macro
-from .view_common import empty_note, page, section
+from .view_common import csv_href, empty_note, page, section
 from .view_context import store_note
 
 if TYPE_CHECKING:
@@ -31,6 +33,7 @@ def _sections(ctx: ViewContext) -> list[Markup]:
     order = {(c, w): o for c, w, o in zip(ctx.data.weeks["cohort"], ctx.data.weeks["week"], ctx.data.weeks["order"],
                                           strict=True)}
     listed = macro("comments.html.j2", "comment_list")
+    download = macro("macros.html.j2", "download")
     out = []
     for item_id in sorted(set(comments["item"]), key=lambda i: (items[i].construct, i) if i in items else ("", i)):
         rows = comments[comments["item"] == item_id]
@@ -39,7 +42,11 @@ def _sections(ctx: ViewContext) -> list[Markup]:
                       key=lambda k: (k[0], order.get(k, 999)))
         for cohort, week in keys:
             texts = rows[(rows["cohort"] == cohort) & (rows["week"] == week)]["text"].tolist()
-            parts.append(listed(t("dsh_com_caption", cohort=cohort, week=week, count=len(texts)), texts))
+            caption = t("dsh_com_caption", cohort=cohort, week=week, count=len(texts))
+            parts.append(listed(caption, texts)
+                         + download(f"kommentit-{cohort}-{week}-{item_id}.csv",
+                                    csv_href(pd.DataFrame({t("dsh_com_col_text"): texts})),
+                                    t("dsh_download", table=caption)))
         question = items[item_id].label() if item_id in items else item_id
         out.append(section(question, "", *parts))
     return out

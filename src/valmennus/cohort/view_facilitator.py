@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..i18n import local_datetime, t
 from ..items import bank
+from ..templates import macro
 from . import facilitator
 from .privacy import FACILITATOR
 from .view_common import empty_note, number, page, percent, section, small_group, table
@@ -38,6 +39,11 @@ def waited(hours: float) -> str:
     return t("dsh_fac_days", days=int(hours // 24))
 
 
+def scrolling(frame: pd.DataFrame, caption: str, filename: str, numeric: list[str] | None = None) -> Markup:
+    """``view_common.table`` in a region that scrolls sideways on a phone (the page does not)."""
+    return macro("dashboard_parts.html.j2", "scroll_region")(caption, table(frame, caption, filename, numeric or []))
+
+
 def overview_section(own: pd.DataFrame, rows: pd.DataFrame) -> Markup:
     if own.empty:
         return section(t("dsh_fac_people"), "", empty_note(t("dsh_fac_no_people")))
@@ -46,13 +52,12 @@ def overview_section(own: pd.DataFrame, rows: pd.DataFrame) -> Markup:
         t("dsh_fac_col_submitted"): [f"{s} / {e}" for s, e in zip(rows["submitted"], rows["expected"], strict=True)],
         t("dsh_col_weeks_behind"): rows["weeks_behind"],
         t("dsh_col_missing_weeks"): rows["missing_weeks"].replace("", "–"),
-        t("dsh_col_last_week"): rows["last_week"].replace("", "–"),
         t("dsh_col_last_submitted"): _when(rows["last_submitted_at"])})
     behind = int((rows["weeks_behind"] > 0).sum())
     intro = t("dsh_fac_people_intro", people=len(rows), behind=behind)
     return section(t("dsh_fac_people"), intro,
-                   table(shown, t("dsh_fac_people"), "omat-osallistujat",
-                         [t("dsh_fac_col_submitted"), t("dsh_col_weeks_behind")]))
+                   scrolling(shown, t("dsh_fac_people"), "omat-osallistujat",
+                             [t("dsh_fac_col_submitted"), t("dsh_col_weeks_behind")]))
 
 
 def waiting_section(rows: pd.DataFrame) -> Markup:
@@ -65,7 +70,7 @@ def waiting_section(rows: pd.DataFrame) -> Markup:
         t("dsh_fac_col_waited"): rows["waiting_hours"].map(waited)})
     intro = t("dsh_fac_waiting_intro") + " " + t("dsh_fac_waiting_oldest", count=len(rows),
                                                   oldest=waited(rows["waiting_hours"].max()))
-    return section(t("dsh_fac_waiting"), intro, table(shown, t("dsh_fac_waiting"), "odottaa-palautetta"))
+    return section(t("dsh_fac_waiting"), intro, scrolling(shown, t("dsh_fac_waiting"), "odottaa-palautetta"))
 
 
 def needs_section(summary: pd.DataFrame) -> Markup:
@@ -85,8 +90,8 @@ def needs_section(summary: pd.DataFrame) -> Markup:
         shown = pd.DataFrame({t("dsh_fac_col_option"): rows["option"].map(labels),
                               t("dsh_fac_col_chosen"): rows["chosen"].map(lambda v: number(v, None)),
                               t("dsh_fac_col_share"): rows["share"].map(percent)})
-        parts.append(table(shown, caption, f"tarpeet-{cohort}-{item_id}",
-                           [t("dsh_fac_col_chosen"), t("dsh_fac_col_share")]))
+        parts.append(scrolling(shown, caption, f"tarpeet-{cohort}-{item_id}",
+                               [t("dsh_fac_col_chosen"), t("dsh_fac_col_share")]))
     return section(t("dsh_fac_needs"), t("dsh_fac_needs_intro"), *parts)
 
 
