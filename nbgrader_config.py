@@ -15,6 +15,7 @@ from nbgrader.converters.generate_assignment import GenerateAssignment
 
 from valmennus.course.guard import RefuseAnswerFiles, autograde_exclusions
 from valmennus.course.intake import SafeExchangeCollect, drop_planted_files
+from valmennus.course.kernels import CourseKernelManager
 from valmennus.course.sanitize import autograde_preprocessors, sanitize_preprocessors
 
 c = get_config()  # noqa: F821  (provided by traitlets when nbgrader loads this file)
@@ -42,6 +43,9 @@ c.NbGrader.logfile = str(here / "nbgrader.log")
 
 # A week notebook runs in about a second; 120 s leaves room on a loaded machine (default is 30 s).
 c.Execute.timeout = 120
+# Grading kernels are told the course's language instead of running this file to learn it (which
+# imports nbgrader: 3 s a notebook), in `nbgrader autograde` and formgrader's button alike.
+c.Execute.kernel_manager_class = CourseKernelManager
 
 # The answers-file trap (DESIGN §2): refuse to release one, never copy one over a participant's.
 c.GenerateAssignment.preprocessors = [RefuseAnswerFiles, *GenerateAssignment.class_traits()["preprocessors"].default()]

@@ -63,7 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         try:
             generate_releases(course, [week])
         except ReleaseFailed as exc:
-            print(exc, file=sys.stderr)
+            print(t("cli_step_failed", week=exc.week, step=t("step_generate")), exc.detail, sep="\n", file=sys.stderr)
             return 1
         print(t("cli_built_release", path=course.path("release", week=week).relative_to(root)))
     return 0

@@ -37,7 +37,12 @@ def nbgrader_api(course: CourseSettings, overrides: Config | None = None) -> Ite
 
 
 class ReleaseFailed(RuntimeError):
-    """nbgrader could not generate a week's release version; the message is nbgrader's own log."""
+    """nbgrader could not generate a week's release version: ``week`` and nbgrader's own words."""
+
+    def __init__(self, week: str, detail: str) -> None:
+        super().__init__(detail)
+        self.week = week
+        self.detail = detail
 
 
 def generate_releases(course: CourseSettings, weeks: Sequence[str]) -> None:
@@ -51,4 +56,4 @@ def generate_releases(course: CourseSettings, weeks: Sequence[str]) -> None:
         for week in weeks:
             result = api.generate_assignment(week, force=True, create=False)
             if not result["success"]:
-                raise ReleaseFailed(f"generate_assignment {week}: {result.get('error') or result.get('log', '')}")
+                raise ReleaseFailed(week, result.get("error") or result.get("log", ""))

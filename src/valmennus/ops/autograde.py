@@ -33,7 +33,7 @@ from traitlets.config import Config
 from ..course.gradebook import ensure_scripts_on_path, open_gradebook
 from ..course.settings import CourseSettings, load_config
 from ..i18n import number, t
-from ..options import Grading, OptionError, Valmennus, as_env, configured
+from ..options import Grading, configured
 from ..records.store import sync_quietly
 
 SQLITE_BUSY_TIMEOUT_S = 60
@@ -149,17 +149,6 @@ def fork_kernels_enabled(course_root: str) -> bool:
     return configured(Grading, course_root).fork_kernels
 
 
-def _pass_language(course_root: str) -> None:
-    """The course's language to the grading kernel through its environment, as the ``valmennus`` command
-    and a hub pass it: a kernel that is told the language never runs the course's config to learn it
-    (the config imports nbgrader: about 3 s of every kernel's first cell, more than the notebook's work)."""
-    try:
-        language = configured(Valmennus, course_root).language
-    except OptionError:
-        return  # the kernel reads the file and says what is wrong with it, as before
-    os.environ.update(as_env(Valmennus, language=language))
-
-
 def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     """Worker: nbgrader's Autograde converter for one participant's submission of one week."""
     from nbgrader.converters import Autograde
@@ -168,7 +157,6 @@ def _grade_one(course_root: str, week: str, participant: str) -> GradeResult:
     ensure_scripts_on_path()
     _speed_up_nbgrader_in_this_worker()
     started = time.perf_counter()
-    _pass_language(course_root)
     config = load_config(course_root)
     overrides = Config()
     overrides.CourseDirectory.root = course_root

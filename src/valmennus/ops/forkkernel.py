@@ -28,8 +28,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+from ..course.kernels import CourseKernelManager
 
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "zmq", "jupyter_client",
            "valmennus.checks", "valmennus.notebook", "valmennus.summary", "valmennus.items")
@@ -219,8 +220,9 @@ class ForkingProvisioner(LocalProvisioner):
         return self.connection_info
 
 
-class ForkingKernelManager(AsyncKernelManager):
-    """The kernel manager nbgrader's Execute uses in valmennus' grading workers."""
+class ForkingKernelManager(CourseKernelManager):
+    """The kernel manager nbgrader's Execute uses in valmennus' grading workers (told the course's
+    language as every course kernel is)."""
 
     async def _async_pre_start_kernel(self, **kw: Any) -> tuple[list[str], dict[str, Any]]:
         if self.provisioner is None:
