@@ -107,8 +107,10 @@ class HubDashboardIdentity(JupyterHubIdentityProvider):
         pass
 
     def __init__(self, **kwargs: object) -> None:
+        kwargs.pop("token", None)  # Voilà passes one; the hub's OAuth is the only way in
         super().__init__(**kwargs)
-        assert self.hub_auth.api_token  # read now: the kernels started later get no hub token
+        if not self.hub_auth.api_token:  # read now: the kernels started later get no hub token
+            raise RuntimeError("no JUPYTERHUB_API_TOKEN: start this as a JupyterHub service")
         for name in ("JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN"):
             os.environ.pop(name, None)
 

@@ -238,3 +238,20 @@ if site.dashboards_port:
 from wall_service import add_walls  # noqa: E402
 
 add_walls(c, site, venv_bin, base_path)
+
+
+# -- every managed service's start-up time (JupyterHub >= 6.0 stops the hub, exit 1, when a managed service
+#    has not answered within its `timeout`, 30 s by default; the hub starts them one after the other, and a
+#    formgrader or the dashboards' Voila takes 15-45 s on a loaded 2-core host). Older hubs have no such key.
+SERVICE_START_TIMEOUT = 300
+
+
+def allow_slow_services() -> None:
+    from jupyterhub.services.service import Service
+
+    if "timeout" in Service.class_traits():
+        for service in c.JupyterHub.services:
+            service.setdefault("timeout", SERVICE_START_TIMEOUT)
+
+
+allow_slow_services()
