@@ -242,3 +242,13 @@ def test_does_build_name_a_broken_or_duplicated_cell() -> None:
         assert "ohje" in str(exc)
     else:
         raise AssertionError("a duplicated grade id was accepted")
+
+
+def test_does_every_week_teach_the_same_pulse_and_offer_optional_deepening() -> None:
+    """Issue 16: the same weekly pulse text in all eight files, and a deepening cell by need area."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((REPO / "kurssi").glob("*.md"))}
+    pulses = {re.search(r"## Viikon pulssi\n\n(.*?)\n```", text, re.S).group(1) for text in texts.values()}
+    assert len(texts) == 8 and len(pulses) == 1
+    for week, text in texts.items():
+        assert '"grade_id": "syventava"' in text, week
+        assert "tarkistettu 2026-11-30" in text.split("## Lähteet")[1], week
