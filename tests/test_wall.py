@@ -207,6 +207,9 @@ def test_does_the_small_group_read_comment_and_the_coach_moderate(wall) -> None:
 
     coach = person(wall, "coach")
     comment_id = re.search(r"id='kommentti-(\d+)'", seen).group(1)
+    hide_page = coach.get(f"{kettu}/moderoi/comment/{comment_id}", timeout=10)
+    assert "<blockquote class='vs-text'>Hyvä &lt;i&gt;kysymys&lt;/i&gt;!</blockquote>" in hide_page.text
+    assert bertta.get(f"{kettu}/moderoi/comment/{comment_id}", timeout=10).status_code == 403
     act(coach, kettu, toiminto="hide-comment", kommentti=comment_id, syy="Pidetään keskustelu asiassa")
     assert "Hyvä &lt;i&gt;kysymys" not in person(wall, "daniel").get(kettu, timeout=10).text
     assert "Pidetään keskustelu asiassa" in bertta.get(kettu, timeout=10).text

@@ -18,6 +18,7 @@ else anything. Every POST is rate-limited per person (``RateLimit``).
     /                                  the weeks and the walls one may read (coordinators: the counts)
     /viikko/<week>/                    the reader's own wall of the week (her small group's, else the cohort's)
     /viikko/<week>/<space>             a wall (space ``kaikki`` or ``r-<small group>``); POST: an action
+    /viikko/<week>/<space>/moderoi/…   the coach hides one post or comment (reason, button)
     /viikko/<week>/<space>/versio      JSON: changes when the wall changes (the page's "new" notice)
     /kuva/<post>                       a shared picture (type checked again, sandboxed)
     /aktiivisuus                       the coach's counts per participant (no words)
@@ -127,6 +128,7 @@ class WallService:
     pushes: RateLimit = field(default_factory=lambda: RateLimit(30, 1200))
     _roster: tuple[float, dict[str, str], dict[str, str]] = (-1.0, {}, {})
     _groups: dict[str, tuple[float, set[str]]] = field(default_factory=dict)
+    _schedule: tuple[float, list[Week]] = (-1.0, [])
 
     @property
     def cohort(self) -> str:
@@ -186,17 +188,29 @@ class WallService:
             return Viewer(name, "participant", self.small_groups().get(name, ""))
         return None
 
+    def schedule(self) -> list[Week]:
+        """The course's weeks (``schedule.yaml``, read again when it changes)."""
+        path = self.course.root / "schedule.yaml"
+        try:
+            stamp = path.stat().st_mtime
+        except OSError:
+            stamp = 0.0
+        if stamp != self._schedule[0]:
+            try:
+                self._schedule = (stamp, load_schedule(self.course.root))
+            except Exception:  # noqa: BLE001  (no schedule: no walls, the page says so)
+                self._schedule = (stamp, [])
+        return self._schedule[1]
+
     def weeks(self, viewer: Viewer) -> list[Week]:
         """The scheduled weeks the viewer may open: all for the coach; for participants those begun by the
         schedule, released through nbgrader's exchange (early, by hand), or with something shared already."""
-        try:
-            weeks = load_schedule(self.course.root)
-        except Exception:  # noqa: BLE001  (no schedule: no walls, the page says so)
-            return []
+        weeks = self.schedule()
+        if viewer.moderator:
+            return weeks
         started, posted = datetime.now(UTC), self.store.weeks_with_posts(self.cohort)
         outbound = self.course.exchange_root / self.course.course_id / "outbound"
-        return [w for w in weeks if viewer.moderator or w.release <= started or w.id in posted
-                or (outbound / w.id).is_dir()]
+        return [w for w in weeks if w.release <= started or w.id in posted or (outbound / w.id).is_dir()]
 
     def spaces(self, viewer: Viewer) -> list[str]:
         if viewer.moderator:
@@ -205,8 +219,8 @@ class WallService:
             return ["", viewer.group] if viewer.group else [""]
         return []
 
-    def may_read(self, viewer: Viewer, week: str, space: str) -> bool:
-        return space in self.spaces(viewer) and any(w.id == week for w in self.weeks(viewer))
+    def may_read(self, viewer: Viewer, week: str, space: str, weeks: list[Week] | None = None) -> bool:
+        return space in self.spaces(viewer) and any(w.id == week for w in weeks or self.weeks(viewer))
 
     def hub_groups(self, name: str) -> set[str]:
         """A person's hub groups from the hub's API (the service's own token), when a token did not say them;
@@ -358,6 +372,18 @@ class IndexHandler(Base):
         self.page("seina_index.html.j2", t("seina_title", lang), viewer, weeks=weeks)
 
 
+@functools.cache
+def _labels(lang: str) -> dict[str, str]:
+    """Each item's short label: the topic a post answers."""
+    return {item.id: item.short_label(lang) for item in bank().values()}
+
+
+@functools.lru_cache(maxsize=8192)
+def _when(moment: datetime, lang: str) -> str:
+    """A post's or comment's time as the reader reads it (kept: a wall shows the same times again and again)."""
+    return local_datetime(moment, lang)
+
+
 def space_name(space: str, lang: str) -> str:
     return t("seina_group", lang, group=space) if space else t("seina_cohort", lang)
 
@@ -372,10 +398,11 @@ class WallHandler(Base):
     def _place(self, week_id: str, slug: str) -> tuple[Viewer, Week, str]:
         viewer = self.who()
         space = slug_space(slug)
-        week = next((w for w in self.svc.weeks(viewer) if w.id == week_id), None)
+        weeks = self.svc.weeks(viewer)
+        week = next((w for w in weeks if w.id == week_id), None)
         if space is None or week is None:
             raise Problem(404, "seina_err_404")
-        if not self.svc.may_read(viewer, week.id, space):
+        if not self.svc.may_read(viewer, week.id, space, weeks):
             raise Problem(403, "seina_err_403")
         return viewer, week, space
 
@@ -385,14 +412,14 @@ class WallHandler(Base):
         lang = self.lang()
         svc = self.svc
         wall = svc.store.wall(svc.cohort, week.id, space, viewer.name, viewer.moderator)
-        if viewer.role == "participant":
-            svc.store.mark_seen(svc.cohort, viewer.name, week.id, space)
-        labels = {item.id: item.short_label(lang) for item in bank().values()}
+        if viewer.role == "participant" and any(c.new for p in wall.posts for c in p.comments):
+            svc.store.mark_seen(svc.cohort, viewer.name, week.id, space)  # seen now (a write only when it changes)
+        labels = _labels(lang)
         here = svc.url("viikko", quote(week.id, safe=""), space_slug(space))
         self.page("seina_wall.html.j2", f"{space_name(space, lang)} – {week_title(week, lang)}", viewer, wall=wall,
                   heading=space_name(space, lang), week_heading=week_title(week, lang), labels=labels,
                   action=here, version_url=here + "/versio", version=svc.store.version(svc.cohort, week.id, space),
-                  image_url=svc.url("kuva"), when=functools.partial(local_datetime, lang=lang),
+                  image_url=svc.url("kuva"), when=functools.partial(_when, lang=lang),
                   comment_name=self._comment_name(viewer, week.id), script=svc.url("seina.js"),
                   xsrf=Markup(self.xsrf_form_html()))
 
@@ -467,6 +494,27 @@ class WeekHandler(Base):
             return
         space = viewer.group if viewer.role == "participant" else ""
         self.redirect(self.svc.url("viikko", quote(week_id, safe=""), space_slug(space)))
+
+
+class ModerateHandler(WallHandler):
+    """The coach's page for hiding one post or comment (a page of its own keeps the wall light)."""
+
+    @tornado.web.authenticated
+    def get(self, week_id: str, slug: str, kind: str, row_id: str) -> None:  # type: ignore[override]
+        viewer, week, space = self._place(week_id, slug)
+        if not viewer.moderator:
+            raise Problem(403, "seina_err_403")
+        lang = self.lang()
+        wall = self.svc.store.wall(self.svc.cohort, week.id, space, viewer.name, moderator=True)
+        found = [(p.shown_as, p.text) for p in wall.posts if kind == "post" and p.id == int(row_id)]
+        found += [(c.shown_as, c.text) for p in wall.posts for c in p.comments
+                  if kind == "comment" and c.id == int(row_id)]
+        if not found:
+            raise Problem(404, "seina_err_404")
+        here = self.svc.url("viikko", quote(week.id, safe=""), space_slug(space))
+        self.page("seina_moderate.html.j2", t(f"seina_hide_{kind}", lang), viewer, kind=kind, id=int(row_id),
+                  shown_as=found[0][0], words=found[0][1], action=here, back=here,
+                  xsrf=Markup(self.xsrf_form_html()))
 
 
 class VersionHandler(WallHandler):
@@ -633,6 +681,7 @@ def make_app(svc: WallService, cookie_secret: bytes | None = None) -> tornado.we
     routes: list[tuple[str, type]] = [
         ("", IndexHandler), (f"viikko/{WEEK}/?", WeekHandler), (f"viikko/{WEEK}/([^/]+)", WallHandler),
         (f"viikko/{WEEK}/([^/]+)/versio", VersionHandler),
+        (f"viikko/{WEEK}/([^/]+)/moderoi/(post|comment)/(\\d+)", ModerateHandler),
         (r"kuva/(\d+)", ImageHandler), ("aktiivisuus", ActivityHandler), ("maarat", CountsHandler),
         ("api/jaot", PushHandler), ("api/uutta", NewHandler), (r"kieli/(\w+)", LanguageHandler),
         ("seina.js", ScriptHandler)]
