@@ -2,7 +2,8 @@
 
 The wall service runs embedded (``valmennus.wall.serve``: the same tornado app and pages as the hub
 service, its SQLite store in a temporary course) in a process of its own on 127.0.0.1; the clients are
-HTTP sessions in this process (real requests: cookies, XSRF tokens, redirects).
+HTTP clients in this process (real requests: cookies, XSRF tokens; asyncio, so the clients never wait
+for one another's threads).
 
 1. **Render**: one wall with 200 posts and 1,000 comments (and "kiitos"), opened by a participant of
    that small group and by the coach (who gets a moderation form for each post and comment): the time
@@ -28,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -121,62 +121,80 @@ def render(base: str, rounds: int) -> dict:
 
 
 def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
+    """30 people at once, each a sequence of requests without pause (asyncio: one client process whose
+    own threads would otherwise queue behind one another for the interpreter and be counted as the server's)."""
+    import asyncio
     import hashlib
     import hmac
+    from urllib.parse import urlencode
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 
     times: dict[str, list[float]] = {"push": [], "read": [], "comment": []}
     errors: list[str] = []
     taken = {"comments": 0}
     last_text: dict[str, str] = {}
-    lock = threading.Lock()
-    barrier = threading.Barrier(load)
-
-    def person(i: int) -> None:
+    people = []
+    for i in range(load):  # logged in first (cookies and XSRF token as a browser has them)
         name = f"q{i:02d}"
+        http = session(base, name)
+        people.append((i, name, "; ".join(f"{k}={v}" for k, v in http.cookies.items()),
+                       XSRF.search(http.get(base + "kirjaudu", timeout=30).text)))  # a form of her session
+    AsyncHTTPClient.configure(None, max_clients=load * 2)
+
+    async def fetch(client: AsyncHTTPClient, kind: str, request: HTTPRequest) -> tuple[int, bytes]:
+        started = time.perf_counter()
+        try:
+            response = await client.fetch(request, raise_error=False)
+        except (HTTPClientError, OSError) as exc:
+            errors.append(f"{kind} {exc}")
+            return 0, b""
+        times[kind].append(time.perf_counter() - started)
+        return response.code, response.body or b""
+
+    async def person(i: int, name: str, cookie: str, xsrf: str, start: asyncio.Event) -> None:
+        client = AsyncHTTPClient()
         group = GROUPS[i % len(GROUPS)]
         token = hmac.new(secret, f"push:{name}".encode(), hashlib.sha256).hexdigest()
-        http = session(base, name)
         wall = f"{base}viikko/{WEEK}/r-{group}"
         rng = random.Random(i)
-        barrier.wait()
+        await start.wait()
         for n in range(actions):
             text = f"Osallistujan {name} jako, versio {n}: este ja kysymys."
-            started = time.perf_counter()
-            r = requests.post(base + "api/jaot", timeout=60, json={"week": WEEK, "shared": [
-                {"item": "W1_SHARED", "mode": "nickname", "nickname": f"Nimi {name}", "text": text}]},
-                headers={"Authorization": f"token {token}", "X-Valmennus-User": name})
-            pushed = time.perf_counter() - started
-            seconds, page = timed_get(http, wall)
-            posts = re.findall(r"id='jako-(\d+)'", page)
-            xsrf = XSRF.search(page).group(1) if posts else ""
-            commented = None
-            if posts:
-                started = time.perf_counter()
-                c = http.post(wall, data={"toiminto": "comment", "post": rng.choice(posts), "_xsrf": xsrf,
-                                          "teksti": f"Kommentti {n} henkilöltä {name}"}, timeout=60,
-                              allow_redirects=False)  # the wall it leads back to is the next read
-                commented = time.perf_counter() - started
-            with lock:
-                times["push"].append(pushed)
-                times["read"].append(seconds)
-                if r.status_code != 200:
-                    errors.append(f"push {name} {r.status_code}")
-                else:
-                    last_text[name] = text
-                if commented is not None:
-                    times["comment"].append(commented)
-                    if c.status_code == 303:
-                        taken["comments"] += 1
-                    else:
-                        errors.append(f"comment {name} {c.status_code}")
+            code, _ = await fetch(client, "push", HTTPRequest(
+                base + "api/jaot", method="POST", request_timeout=120, body=json.dumps({"week": WEEK, "shared": [
+                    {"item": "W1_SHARED", "mode": "nickname", "nickname": f"Nimi {name}", "text": text}]}),
+                headers={"Authorization": f"token {token}", "X-Valmennus-User": name}))
+            if code == 200:
+                last_text[name] = text
+            else:
+                errors.append(f"push {name} {code}")
+            code, page = await fetch(client, "read", HTTPRequest(wall, headers={"Cookie": cookie},
+                                                                 request_timeout=120))
+            posts = re.findall(r"id='jako-(\d+)'", page.decode())
+            if code != 200 or not posts:
+                errors.append(f"read {name} {code}")
+                continue
+            body = urlencode({"toiminto": "comment", "post": rng.choice(posts), "_xsrf": xsrf,
+                              "teksti": f"Kommentti {n} henkilöltä {name}"})
+            code, _ = await fetch(client, "comment", HTTPRequest(
+                wall, method="POST", body=body, headers={"Cookie": cookie}, follow_redirects=False,
+                request_timeout=120))  # the wall it leads back to is the next read
+            if code == 303:
+                taken["comments"] += 1
+            else:
+                errors.append(f"comment {name} {code}")
 
-    threads = [threading.Thread(target=person, args=(i,)) for i in range(load)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    async def everyone() -> float:
+        start = asyncio.Event()
+        tasks = [asyncio.ensure_future(person(i, name, cookie, m.group(1) if m else "", start))
+                 for i, name, cookie, m in people]
+        started = time.perf_counter()
+        start.set()
+        await asyncio.gather(*tasks)
+        return time.perf_counter() - started
+
+    elapsed = asyncio.run(everyone())
     every = [t for values in times.values() for t in values]
     return {"participants": load, "actions_each": actions, "requests": len(every), "seconds": round(elapsed, 1),
             "p95_ms": round(p95(every) * 1000, 1), "median_ms": round(statistics.median(every) * 1000, 1),
@@ -222,13 +240,23 @@ def main() -> int:
         try:
             assert server.stdout is not None and server.stdout.readline().strip() == "up"
             base = f"http://127.0.0.1:{port}/"
+            import psutil  # (Jupyter needs it) the server process's own CPU time: other load does not inflate it
+
+            cpu = psutil.Process(server.pid)
+            before = sum(cpu.cpu_times()[:2])
             big = render(base, args.rounds)
+            middle = sum(cpu.cpu_times()[:2])
             load = concurrency(base, secret, args.participants, args.actions)
+            after = sum(cpu.cpu_times()[:2])
+            big["server_cpu_ms_per_render"] = round((middle - before) / (2 * (args.rounds + 2)) * 1000, 1)
+            load["server_cpu_ms_per_request"] = round((after - middle) / max(load["requests"], 1) * 1000, 1)
+            load["server_cpu_share"] = round((after - middle) / load["seconds"], 2)  # of one core
         finally:
             server.stdin.close()  # type: ignore[union-attr]
             server.wait(30)
         load["lost"] = check_nothing_lost(course, load)
     result = {"backend": "embedded server, SQLite (WAL)", "cpus": os.cpu_count(),
+              "host_load_1min": round(os.getloadavg()[0], 1),  # other processes' share of the same cores
               "big_wall": {"posts": 200, "comments": 1000, "seed_seconds": round(seeded, 1), **big},
               "concurrency": load,
               "targets": {"render_ms": 300, "p95_ms": 500},

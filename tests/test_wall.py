@@ -320,7 +320,7 @@ def test_does_her_own_server_put_her_share_on_the_wall_and_take_it_away(wall, tm
 # -- the demo's walls ------------------------------------------------------------------------------------
 def test_does_the_demo_seed_small_groups_posts_and_comments_from_what_was_shared(tmp_path: Path) -> None:
     from valmennus.course.settings import CourseSettings
-    from valmennus.demo.wall_seed import seed_walls
+    from valmennus.demo.wall_seed import demo_wall, participant_env, seed_walls
     from valmennus.records.store import read_small_groups
     from valmennus.wall.store import cohort_of, open_store
 
@@ -334,6 +334,10 @@ def test_does_the_demo_seed_small_groups_posts_and_comments_from_what_was_shared
         answers.set("W1_SHARE", {"mode": ("name", "nickname", "none")[n % 3], "nickname": f"Nimimerkki{n}"})
     store = open_store(course).create()
     posts, comments = seed_walls(course, store)
+    with demo_wall(course.root, free_port(), seed=False) as running:  # what `make demo` serves
+        index = person(running, "p01").get(running.url, timeout=10).text
+        assert "Pienryhmä Kettu" in index and "Pienryhmä Karhu" not in index
+        assert participant_env(running, "p01")["VALMENNUS_WALL_SERVICE"] == running.url
     groups = read_small_groups(course)
     assert sorted(set(groups.values())) == ["Karhu", "Kettu"] and list(groups.values()).count("Kettu") == 5
     assert posts == 5 and comments > 0  # p03 and p06 chose "not shared"

@@ -96,11 +96,12 @@ def seed_walls(course: CourseSettings, store: WallStore, seed: int = 15) -> tupl
 
 
 @contextmanager
-def demo_wall(course_dir: Path, port: int) -> Iterator[RunningWall]:
+def demo_wall(course_dir: Path, port: int, seed: bool = True) -> Iterator[RunningWall]:
     """The seeded walls of ``course_dir`` served on 127.0.0.1:``port`` (choose who you are on its page)."""
     course = CourseSettings.load(course_dir)
     store = open_store(course).create()
-    seed_walls(course, store)
+    if seed:
+        seed_walls(course, store)
     coaches = sorted({r.facilitator for r in read_roster(course).itertuples() if r.facilitator})
     service = WallService(course, store, facilitators=frozenset(coaches), coordinators=frozenset({"koordinaattori"}))
     with embedded_wall(service, port) as running:
