@@ -343,3 +343,13 @@ def test_does_the_demo_seed_small_groups_posts_and_comments_from_what_was_shared
     assert posts == 5 and comments > 0  # p03 and p06 chose "not shared"
     shown = [p.shown_as for space in ("Kettu", "Karhu") for p in store.wall(cohort_of(course), "viikko1", space).posts]
     assert "Etup01 Sukup01" in shown and "Nimimerkki1" in shown and "Nimimerkki2" not in shown
+
+
+@pytest.mark.server
+def test_is_the_wall_in_the_language_chosen_and_back_only_to_its_own_pages(wall) -> None:  # noqa: ANN001
+    anna = person(wall, "anna")
+    response = anna.get(f"{wall.url}kieli/sv?seuraava=/", timeout=10)
+    assert response.url == wall.url and "<html lang='sv'>" in response.text and "Gruppens rum" in response.text
+    away = anna.get(f"{wall.url}kieli/fi?seuraava=//example.org/", timeout=10, allow_redirects=False)
+    assert away.headers["Location"] == "/"  # never another site
+    assert "<html lang='fi'>" in anna.get(wall.url, timeout=10).text
