@@ -309,6 +309,9 @@ class Base(tornado.web.RequestHandler):
         lang = self.lang()
         self.set_header("Content-Type", "text/html; charset=utf-8")
         nav = []
+        if viewer is not None and viewer.role == "participant" and self.svc.mode == "hub":  # her own pages
+            hub = os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/")
+            nav.append((f"{hub}/user/{quote(viewer.name, safe='')}/valmennus/", t("pa_nav_home", lang)))
         if viewer is not None:
             nav.append((self.svc.url(""), t("seina_nav_walls", lang)))
             if viewer.moderator:
@@ -317,6 +320,7 @@ class Base(tornado.web.RequestHandler):
                 nav.append((self.svc.url("maarat"), t("seina_nav_counts", lang)))
         self.finish(str(render(template, lang=lang, title=title, t=functools.partial(t, lang=lang), nav=nav,
                                viewer=viewer, languages=[(c, self.svc.url("kieli", c)) for c in ("fi", "sv", "en")],
+                               walls=self.svc.url(""),
                                here=quote(self.request.path, safe="/"), **values)))
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
