@@ -136,7 +136,8 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
     by_store: dict[tuple[str, str], list[str]] = {}
     for folder, name in zip(folders, names, strict=True):
         by_store.setdefault(store_of(folder), []).append(name)
-    wanted = [f for f in store.FRAMES if (answers or f != "answers") and (comments or f != "comments")]
+    skipped = {"graded"} | ({"answers"} if not answers else set()) | ({"comments"} if not comments else set())
+    wanted = [f for f in store.FRAMES if f not in skipped]  # ``graded``: no page shows it yet
     read = [store.read(url, cohorts, schema, frames=wanted) for (url, schema), cohorts in by_store.items()]
 
     def joined(name: str) -> pd.DataFrame:
