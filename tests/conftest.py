@@ -4,26 +4,34 @@
   with the plain ``nbgrader`` commands a facilitator could type (the one workflow that drives them
   end to end), on PostgreSQL with the facilitator's ``valmennus`` steps (nbgrader's Python API, the
   parallel grader); the week-1 workflow and dashboard tests read it, so they run against both.
-- ``eight_week_course`` plays the whole course (week 0 to the closing week) with the ``valmennus``
-  steps for the seven participants of ``COHORT``, on the simulated clock.
+- ``eight_week_course`` plays the whole course (week 0 to the closing week) for the seven participants
+  of ``COHORT`` on the simulated clock, with only the facilitator's routine (``valmennus routine``)
+  doing the facilitator's part and its reminders and digests going to a real SMTP server on 127.0.0.1
+  (``eight_week_routine`` keeps what the routine did and what the server received).
 - ``demo_cohorts`` is that course and a second cohort: what the coordinator dashboards are tested
   against. The tests only read these courses, so each is played once per session."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import os
 import socket
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from valmennus.course.copy import prepare_course
 from valmennus.course.schedule import load_schedule
 from valmennus.course.settings import CONFIG_FILE
-from valmennus.demo.course_loop import LoopReport, run_course, run_week
+from valmennus.demo.course_loop import LoopReport, environment, run_course, run_week
+from valmennus.demo.routine_course import RoutinePlay, play_by_routine
 from valmennus.demo.simulate import Participant, plan_cohort
+from valmennus.options import Reminders, Routine, as_env
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy"))  # pgcluster: the PostgreSQL helper shared with `make hub`
@@ -119,13 +127,56 @@ def course_weeks() -> list[str]:
     return [w.id for w in load_schedule(REPO)]
 
 
+# A week whose coach writes a comment and leaves the mark open: never finished, never released.
+UNFINISHED = {("p04", "viikko2")}
+COACH_EMAILS = {"ohjaaja-a": "ohjaaja-a@example.invalid", "ohjaaja-b": "ohjaaja-b@example.invalid"}
+
+
+class Inbox:
+    """An aiosmtpd handler keeping every message: (recipient, subject, body)."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str, str]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, ANN201, N802 (aiosmtpd's names)
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        for recipient in envelope.rcpt_tos:
+            self.messages.append((recipient, str(message["Subject"]), message.get_content()))
+        return "250 OK"
+
+
+@dataclass
+class RoutineCourse:
+    reports: list[LoopReport]
+    play: RoutinePlay
+    inbox: Inbox
+
+
 @pytest.fixture(scope="session")
-def eight_week_course(tmp_path_factory: pytest.TempPathFactory) -> list[LoopReport]:
-    """Every week of the course for ``COHORT`` with the ``valmennus`` steps, on the simulated clock."""
+def eight_week_routine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RoutineCourse]:
+    """Every week of the course for ``COHORT``, driven by the routine alone, on the simulated clock;
+    reminders and digests to a real SMTP server (aiosmtpd) on 127.0.0.1."""
     os.environ.pop("NBGRADER_EXECUTION", None)
     work = tmp_path_factory.mktemp("eight-weeks")
     course = prepare_course(REPO, work / "kevat-2027-a")
-    return run_course(course, work / "homes", COHORT, say=lambda _msg: None, progress=False)
+    inbox, port = Inbox(), free_port()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    channels = {**as_env(Reminders, smtp_host="127.0.0.1", smtp_port=port, smtp_from="valmennus@example.invalid"),
+                **as_env(Routine, coach_emails=[f"{c}={a}" for c, a in COACH_EMAILS.items()])}
+    try:
+        with environment(channels):
+            reports, play = play_by_routine(course, work / "homes", COHORT, say=lambda _msg: None, progress=False,
+                                            unfinished=UNFINISHED)
+        yield RoutineCourse(reports, play, inbox)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def eight_week_course(eight_week_routine: RoutineCourse) -> list[LoopReport]:
+    """Every week of the course for ``COHORT``, as the routine played it."""
+    return eight_week_routine.reports
 
 
 @pytest.fixture(scope="session")

@@ -84,12 +84,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """The whole course for two simulated cohorts in .demo/, checked, then the dashboards on 127.0.0.1.
 
     Both cohorts play all weeks of schedule.yaml on the simulated clock, with drop-outs, late weeks and
-    growth, through the facilitator's ``valmennus`` steps (nbgrader's Python API in this process, the
-    parallel grader); ``tests/test_workflow.py`` keeps the plain ``nbgrader`` commands' path.
+    growth, with only the facilitator's routine (``valmennus routine``, in this process) releasing,
+    collecting, grading, building the walls and releasing the feedback the simulated coaches finish
+    (``demo.routine_course``); its log is the course's own (``valmennus routine --log``).
+    ``tests/test_workflow.py`` keeps the plain ``nbgrader`` commands' path.
     """
     from .course.copy import prepare_course
     from .course.schedule import load_schedule
-    from .demo.course_loop import run_course
+    from .demo.routine_course import play_by_routine
     from .demo.simulate import plan_cohort
     from .ops.nbgrader_cli import StepFailed
 
@@ -106,8 +108,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(t("cli_demo_cohort", cohort=name, participants=tn("cli_demo_participants", size),
                 weeks=tn("cli_demo_weeks", len(weeks)), folder=course_dir))
         try:
-            reports = run_course(course_dir, work / "homes" / name, participants, weeks=weeks,
-                                 say=_week_line)
+            reports, _play = play_by_routine(course_dir, work / "homes" / name, participants, weeks=weeks,
+                                             say=_week_line)
         except StepFailed as exc:
             print(t("cli_failed", reason=exc), file=sys.stderr)
             return 1

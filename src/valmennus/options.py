@@ -119,9 +119,10 @@ class Routine(Configurable):
     """What ``valmennus routine`` (ops/routine.py: the week run from cron or a timer) does by itself."""
 
     reminder_days = Unicode(
-        "", help="Days before the (participant's) due date on which reminders go, comma-separated, e.g. "
-                 "'2,0' (two days before and on the due day). Empty: every day the week is open or "
-                 "missing (remind.py's rule; week 0 asks the time of day, not the days).",
+        "6,3,0", help="Days before the (participant's) due date on which reminders go, comma-separated. "
+                      "The default is what week 0 promises for a Monday-to-Sunday week: Monday as the "
+                      "theme opens, Thursday, and Sunday as it ends. Empty: every day the week is open "
+                      "or missing. The time of day is each participant's choice in week 0.",
     ).tag(config=True, env="VALMENNUS_REMINDER_DAYS")
     reminder_hour = Int(
         9, help="Hour (Helsinki time) from which reminders go to participants who chose 'any time' in week "

@@ -57,6 +57,7 @@ class LoopReport:
     participants: list[simulate.Participant]
     feedback_pages: dict[str, list[Path]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    unfinished: list[str] = field(default_factory=list)  # whose coach left the week open: no feedback yet
 
 
 def write_roster(path: Path, participants: Sequence[simulate.Participant]) -> Path:
@@ -204,7 +205,7 @@ def run_course(course_dir: Path, homes: Path, participants: Sequence[simulate.Pa
     reports = []
     # The reporting store is written once, after the last week, instead of after every step of every
     # week (three syncs a week of a growing course; a real course has days between its steps).
-    with _env(as_env(ReportingStore, sync_after_steps=False)):
+    with environment(as_env(ReportingStore, sync_after_steps=False)):
         for week in order:
             active = [p for p in participants if p.takes_part(week, order)]
             say(f"{week}: {len(active)} participants")
@@ -215,7 +216,7 @@ def run_course(course_dir: Path, homes: Path, participants: Sequence[simulate.Pa
 
 
 @contextmanager
-def _env(values: dict[str, str]) -> Iterator[None]:
+def environment(values: dict[str, str]) -> Iterator[None]:
     """``values`` in this process's environment for the block, then as they were."""
     before = {name: os.environ.get(name) for name in values}
     os.environ.update(values)

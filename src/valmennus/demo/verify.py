@@ -20,6 +20,10 @@ def loop_problems(report: LoopReport) -> list[str]:
         if p.id not in graded:
             problems.append(f"{p.id}: no graded submission in the gradebook")
         pages = report.feedback_pages.get(p.id, [])
+        if p.id in report.unfinished:  # the coach has not finished it: nothing may have been released
+            if pages:
+                problems.append(f"{p.id}: feedback released though the coach has not finished it")
+            continue
         if not pages:
             problems.append(f"{p.id}: no feedback page fetched")
             continue

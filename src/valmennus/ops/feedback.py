@@ -12,7 +12,7 @@ from ..course.settings import CourseSettings
 
 
 def write_task_feedback(course: CourseSettings, assignment: str, notebook: str, student: str,
-                        task_id: str, comment: str, score: float) -> None:
+                        task_id: str, comment: str, score: float | None) -> None:
     with open_gradebook(course) as gb:
         db_comment = gb.find_comment(task_id, notebook, assignment, student)
         db_comment.manual_comment = comment

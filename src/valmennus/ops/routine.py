@@ -19,7 +19,8 @@ folder, the exchange and the gradebook, does what is due, and nothing else.
 6. ``remind``: participants who have not submitted, at the time of day they chose in week 0 (item
    ``W0_REMIND``: morning, midday, afternoon, any), through ``remind.py`` (once a day per week and
    channel, logged in ``reminders.jsonl``). Week 0 asks no *days*, so the days are remind.py's rule
-   (every day the week is open or missing) unless ``Routine.reminder_days`` names days before the due date.
+   (every day the week is open or missing) unless ``Routine.reminder_days`` names days before the due date
+   (by default week 0's promise: Monday, Thursday and Sunday of a Monday-to-Sunday week).
 7. ``digest``: once a week, to each coach (the roster's ``facilitator``), their participants who are
    behind, submissions waiting for their feedback and for how long, and new posts on the walls.
 
@@ -453,7 +454,7 @@ def reminder_window(choice: str | None, default_hour: int) -> tuple[int, int]:
     return REMIND_WINDOWS.get(choice or "", (default_hour, REMIND_ANY_UNTIL))
 
 
-def _remind_days(text: str) -> set[int] | None:
+def remind_days(text: str) -> set[int] | None:
     days = {int(part) for part in text.replace(";", ",").split(",") if part.strip().lstrip("-").isdigit()}
     return days or None
 
@@ -472,7 +473,7 @@ def step_remind(run: Run) -> None:
     reminded = {(e.get("participant"), e.get("week")) for e in read_log(run.course)
                 if e.get("ok") and e.get("day") == today}
     times = reminder_times(run.course)
-    days = _remind_days(options.reminder_days)
+    days = remind_days(options.reminder_days)
     people = read_roster(run.course)["participant"].tolist() or list(times)
     submitted = set(stamps(run.course, "submitted")) | set(inbound(run.course))
     weeks = {w.id: w for w in run.schedule}
