@@ -15,7 +15,7 @@ from valmennus.ops.share import collect_posts
 from valmennus.records.sources import read_answers, read_collected
 
 REPO = Path(__file__).resolve().parents[1]
-WHO = Participant("p01", "Aino", "Aalto", "complete")
+WHO = Participant("p02", "Aino", "Aalto", "complete")  # one whose simulated week 1 shares its post
 
 
 @pytest.fixture(scope="module")

@@ -36,10 +36,11 @@ def test_does_typing_save_at_once_and_say_so(tmp_path: Path) -> None:
     store = AnswerStore("viikko1", tmp_path)
     widget = Reflection(store, get("W1_R_DESC"))
     assert widget.status.value == ""
-    widget.control.value = "Etsin neuvonnan yhteystiedot ja pysähdyin valikkoon."
+    widget.control.value = "Etsin neuvonnan yhteystiedot ja pysähdyin."  # one word short of the item's six
+    assert get("W1_R_DESC").min_words == 6
     assert AnswerStore("viikko1", tmp_path).values()["W1_R_DESC"].startswith("Etsin neuvonnan")
     assert "Tallennettu klo" in widget.status.value
-    assert "6 / vähintään 10 sanaa" in widget.words.value
+    assert "5 / vähintään 6 sanaa" in widget.words.value
 
 
 def test_does_a_scale_save_the_chosen_point(tmp_path: Path) -> None:
