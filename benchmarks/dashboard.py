@@ -36,6 +36,7 @@ from valmennus.cohort.dashboard import DASHBOARDS, _views, context
 from valmennus.cohort.privacy import Viewer
 from valmennus.cohort.synthetic import synthetic_cohorts
 from valmennus.cohort.tables import build_tables
+from valmennus.participant.serve import stop_process
 
 REPO = Path(__file__).resolve().parent.parent
 EMPTY = "tyhja"
@@ -138,11 +139,7 @@ def time_voila(folder: Path, courses: list[Path], rounds: int, preheat: bool, ho
                 if preheat:
                     time.sleep(12.0)  # the used kernel's replacement pre-heats: not during the next request
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
         log.close()
     # Plain Voilà: the empty notebook. Pre-heated: an empty notebook is rendered before anyone asks,
     # so the fair floor is the empty notebook that, like the dashboards, waits for the request.

@@ -133,15 +133,14 @@ COACH_EMAILS = {"ohjaaja-a": "ohjaaja-a@example.invalid", "ohjaaja-b": "ohjaaja-
 
 
 class Inbox:
-    """An aiosmtpd handler keeping every message: (recipient, subject, body)."""
+    """An aiosmtpd handler keeping every message as (recipient, "subject\nbody"): the tests' SMTP server."""
 
     def __init__(self) -> None:
-        self.messages: list[tuple[str, str, str]] = []
+        self.messages: list[tuple[str, str]] = []
 
     async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, ANN201, N802 (aiosmtpd's names)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        for recipient in envelope.rcpt_tos:
-            self.messages.append((recipient, str(message["Subject"]), message.get_content()))
+        self.messages.append((envelope.rcpt_tos[0], f"{message['Subject']}\n{message.get_content()}"))
         return "250 OK"
 
 

@@ -10,8 +10,6 @@ Each test runs the routine on a copy of ``S``.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import os
 import shutil
 import subprocess
@@ -39,7 +37,7 @@ from valmennus.ops.routine import BUSY_EXIT, CRASH_ENV, CRASH_EXIT, STEPS, read_
 from valmennus.ops.steps import collect, release_week
 from valmennus.records.sources import released_feedback_path
 
-from .conftest import REPO, free_port
+from .conftest import REPO, Inbox, free_port
 
 pytestmark = pytest.mark.workflow
 
@@ -52,19 +50,9 @@ REMIND_AT = {"p01": "morning", "p02": "any", "p03": "afternoon"}  # at 09:30: p0
 COACHES = "ohjaaja-a=a@example.org:ohjaaja-b=b@example.org"
 
 
-class _Inbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, str]] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: ANN001, ANN201, N802 (aiosmtpd's names)
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append((envelope.rcpt_tos[0], f"{message['Subject']}\n{message.get_content()}"))
-        return "250 OK"
-
-
 @pytest.fixture(scope="module")
-def smtp() -> tuple[_Inbox, int]:
-    inbox, port = _Inbox(), free_port()
+def smtp() -> tuple[Inbox, int]:
+    inbox, port = Inbox(), free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     yield inbox, port
@@ -131,7 +119,7 @@ def _routine(root: Path, port: int, *args: str, crash: str = "") -> subprocess.C
                           capture_output=True, text=True, env=env, timeout=600, check=False)
 
 
-def _outcome(root: Path, inbox: _Inbox) -> dict[str, object]:
+def _outcome(root: Path, inbox: Inbox) -> dict[str, object]:
     """What the routine has done that must happen exactly once."""
     course = CourseSettings.load(root)
     outbound = course.exchange_root / course.course_id / "outbound"
@@ -147,7 +135,7 @@ def _outcome(root: Path, inbox: _Inbox) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def reference(state_s: Path, smtp: tuple[_Inbox, int], tmp_path_factory: pytest.TempPathFactory) -> dict:
+def reference(state_s: Path, smtp: tuple[Inbox, int], tmp_path_factory: pytest.TempPathFactory) -> dict:
     """One clean run on a copy of ``S``, then a second run: its outcome."""
     inbox, port = smtp
     root = _copy(state_s, tmp_path_factory.mktemp("reference"))
@@ -200,7 +188,7 @@ QUICK_KILLS = ("grade", "digest")
 
 @pytest.mark.parametrize("step", [s if s in QUICK_KILLS else pytest.param(s, marks=pytest.mark.soak) for s in STEPS])
 def test_is_a_run_killed_at_each_step_resumed_with_nothing_twice(step: str, state_s: Path, reference: dict,
-                                                                 smtp: tuple[_Inbox, int], tmp_path: Path) -> None:
+                                                                 smtp: tuple[Inbox, int], tmp_path: Path) -> None:
     inbox, port = smtp
     root = _copy(state_s, tmp_path)
     inbox.messages.clear()
@@ -221,7 +209,7 @@ def test_are_two_routines_never_run_together(state_s: Path, tmp_path: Path,
     assert not (root / "routine.jsonl").exists()
 
 
-def test_does_a_dry_run_change_nothing(state_s: Path, smtp: tuple[_Inbox, int], tmp_path: Path) -> None:
+def test_does_a_dry_run_change_nothing(state_s: Path, smtp: tuple[Inbox, int], tmp_path: Path) -> None:
     inbox, port = smtp
     root = _copy(state_s, tmp_path)
     before = {p.relative_to(root): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*")}
@@ -236,7 +224,7 @@ def test_does_a_dry_run_change_nothing(state_s: Path, smtp: tuple[_Inbox, int], 
     assert "palautteen julkaisu p01 viikko0: tehtäisiin" in dry.stdout and "p03 viikko0" not in dry.stdout
 
 
-def test_does_a_failing_smtp_fail_the_run_but_not_the_other_steps(state_s: Path, smtp: tuple[_Inbox, int],
+def test_does_a_failing_smtp_fail_the_run_but_not_the_other_steps(state_s: Path, smtp: tuple[Inbox, int],
                                                                    tmp_path: Path, reference: dict) -> None:
     inbox, port = smtp
     root = _copy(state_s, tmp_path)
@@ -253,7 +241,7 @@ def test_does_a_failing_smtp_fail_the_run_but_not_the_other_steps(state_s: Path,
     assert _outcome(root, inbox)["mail"] == reference["outcome"]["mail"]
 
 
-def test_is_an_extension_respected(state_s: Path, smtp: tuple[_Inbox, int], tmp_path: Path,
+def test_is_an_extension_respected(state_s: Path, smtp: tuple[Inbox, int], tmp_path: Path,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     inbox, port = smtp
     root = _copy(state_s, tmp_path)

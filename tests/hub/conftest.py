@@ -102,13 +102,18 @@ class HubRun:
         return self.people[name]
 
 
-@pytest.fixture(scope="package")
-def hub_run() -> Iterator[HubRun]:
+def require_hub() -> None:
+    """Skip without the hub's pieces, with the reason; fail instead where the hub must run (root, CI)."""
     reason = _missing()
     if reason:
         if os.environ.get("VALMENNUS_REQUIRE_HUB") == "1":
             pytest.fail(reason)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="package")
+def hub_run() -> Iterator[HubRun]:
+    require_hub()
     tag = secrets.token_hex(2)
     course_id = f"vmt{tag}"
     base = Path(tempfile.mkdtemp(prefix="valmennus-hub-"))

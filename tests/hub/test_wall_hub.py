@@ -32,7 +32,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from ..browser import participant as person
 from ..conftest import REPO, free_port
-from .conftest import HUB_VENV, PROXY, WEEK, HubRun, _missing, facilitator_runs, nbgrader_steps, timed
+from .conftest import HUB_VENV, PROXY, WEEK, HubRun, facilitator_runs, nbgrader_steps, require_hub, timed
 
 pytestmark = [pytest.mark.hub, pytest.mark.server]
 
@@ -47,11 +47,7 @@ NAMES = {"a": ("Anna", "Aalto", "Kettu"), "b": ("Bertta", "Berg", "Kettu"), "c":
 
 @pytest.fixture(scope="module")
 def wall_hub() -> Iterator[HubRun]:
-    reason = _missing()
-    if reason:
-        if os.environ.get("VALMENNUS_REQUIRE_HUB") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_hub()
     import sys
 
     sys.path.insert(0, str(REPO / "deploy"))

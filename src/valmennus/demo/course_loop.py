@@ -118,13 +118,8 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
     def participants_work() -> None:
         for p in tqdm(participants, desc="participants answer and submit", unit="participant",
                       disable=not progress):
-            home = homes / p.id
-            folder = simulate.fetch(course.course_id, course.exchange_root, home, p.id, week)
-            simulate.write_answers(folder, week, p, week)
-            simulate.submit(course.course_id, course.exchange_root, home, p.id, week)
-            if clock is not None:
-                simulate.stamp_submission(course.course_id, course.exchange_root, p.id, week,
-                                          simulate.submission_time(p, week, clock.release, clock.due))
+            sent = None if clock is None else simulate.submission_time(p, week, clock.release, clock.due)
+            participant_submits(course, homes / p.id, p, week, sent)
 
     _timed(report, f"{len(participants)} participants fetch, answer, submit", say, participants_work)
     if plain:
@@ -137,9 +132,8 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
     def facilitator_writes() -> None:
         for p in tqdm(participants, desc="facilitator writes feedback", unit="participant",
                       disable=not progress):
-            mark = 0.0 if p.profile_in(week) in ("short_diary", "corrupt", "empty") else 1.0
             write_task_feedback(course, week, week, p.id, task_id,
-                                simulate.facilitator_comment(p, week), mark)
+                                simulate.facilitator_comment(p, week), simulate.facilitator_mark(p, week))
 
     _timed(report, "facilitator feedback in the gradebook", say, facilitator_writes)
     if plain:
@@ -158,6 +152,17 @@ def run_week(course_dir: Path, homes: Path, participants: Sequence[simulate.Part
 
     _timed(report, "participants fetch feedback", say, participants_read)
     return report
+
+
+def participant_submits(course: CourseSettings, home: Path, p: simulate.Participant, week: str,
+                        when: datetime | None = None) -> None:
+    """One participant's week through nbgrader's exchange: fetch, answer as the widgets write, submit;
+    ``when``: the simulated clock's time of the submission."""
+    folder = simulate.fetch(course.course_id, course.exchange_root, home, p.id, week)
+    simulate.write_answers(folder, week, p, week)
+    simulate.submit(course.course_id, course.exchange_root, home, p.id, week)
+    if when is not None:
+        simulate.stamp_submission(course.course_id, course.exchange_root, p.id, week, when)
 
 
 def _unscheduled(week: str) -> Week:

@@ -32,7 +32,7 @@ from ..ops.routine import Run, remind_days, routine_lock, run_routine
 from ..options import ReportingStore, Routine, as_env, configured
 from ..records.store import sync
 from . import simulate
-from .course_loop import LoopReport, environment, stamp_released_feedback, write_roster
+from .course_loop import LoopReport, environment, participant_submits, stamp_released_feedback, write_roster
 
 Say = Callable[[str], None]
 
@@ -59,9 +59,6 @@ class RoutinePlay:
     """What the routine did over the course: every run, in order (its log is the course's own)."""
 
     runs: list[Run] = field(default_factory=list)
-
-    def failed(self, steps: Collection[str] = ESSENTIAL) -> list[dict]:
-        return [e for run in self.runs for e in run.failed if e.get("step") in steps]
 
 
 def reminder_moments(week: Week, days_before_due: Collection[int]) -> list[datetime]:
@@ -128,12 +125,13 @@ def play_by_routine(course_dir: Path, homes: Path, participants: Sequence[simula
         for moment in tqdm(moments, desc="course by the routine", unit="moment", disable=not progress):
             p = by_id.get(moment.participant)
             if moment.what == "routine":
-                play.runs.append(_pass(course, moment.when, routine_say))
-                if failed := play.failed():
+                run = _pass(course, moment.when, routine_say)
+                play.runs.append(run)
+                if failed := [e for e in run.failed if e.get("step") in ESSENTIAL]:  # earlier runs have passed
                     raise StepFailed("; ".join(f"{e.get('step')} {e.get('participant', '')} {e.get('week', '')}: "
                                                f"{e.get('detail', '')}" for e in failed))
             elif moment.what == "submit" and p is not None:
-                _submit(course, homes / p.id, p, schedule[moment.week], moment.when)
+                participant_submits(course, homes / p.id, p, moment.week, moment.when)
             elif moment.what == "coach" and p is not None:
                 _coach(course, p, moment.week, task_id, (p.id, moment.week) in unfinished)
             elif moment.what == "read" and p is not None:
@@ -153,17 +151,9 @@ def _pass(course: CourseSettings, when: datetime, say: Say) -> Run:
         return run_routine(course, now=when, say=say)
 
 
-def _submit(course: CourseSettings, home: Path, p: simulate.Participant, week: Week, when: datetime) -> None:
-    folder = simulate.fetch(course.course_id, course.exchange_root, home, p.id, week.id)
-    simulate.write_answers(folder, week.id, p, week.id)
-    simulate.submit(course.course_id, course.exchange_root, home, p.id, week.id)
-    simulate.stamp_submission(course.course_id, course.exchange_root, p.id, week.id, when)
-
-
 def _coach(course: CourseSettings, p: simulate.Participant, week: str, task_id: str, leave_open: bool) -> None:
     """The coach's work in formgrader: a comment and the completion mark (none when ``leave_open``)."""
-    mark = 0.0 if p.profile_in(week) in ("short_diary", "corrupt", "empty") else 1.0
     if not (course.path("autograded", p.id, week) / f"{week}.ipynb").exists():
         return  # nothing graded to give feedback on (the routine's log says why)
     write_task_feedback(course, week, week, p.id, task_id, simulate.facilitator_comment(p, week),
-                        None if leave_open else mark)
+                        None if leave_open else simulate.facilitator_mark(p, week))

@@ -316,11 +316,19 @@ def write_answers(folder: Path, notebook_id: str, participant: Participant, week
                                                            encoding="utf-8")
 
 
+WEEK_UNDONE = ("short_diary", "corrupt", "empty")  # journeys whose week the coach does not mark complete
+
+
 def facilitator_comment(participant: Participant, week: str = "viikko1") -> str:
     rng = random.Random(f"feedback:{participant.id}")
-    if participant.profile_in(week) in ("short_diary", "corrupt", "empty"):
+    if participant.profile_in(week) in WEEK_UNDONE:
         return FEEDBACK[-1]
     return rng.choice(FEEDBACK[:-1])
+
+
+def facilitator_mark(participant: Participant, week: str) -> float:
+    """The coach's completion mark on the week's task: 0 for a week left undone, else 1."""
+    return 0.0 if participant.profile_in(week) in WEEK_UNDONE else 1.0
 
 
 # -- the participant's side of the real exchange ---------------------------------------------------

@@ -113,6 +113,13 @@ class RateLimit:
         return True
 
 
+def _mtime(path: Path) -> float:
+    """The file's version for the reads kept until it changes (0 when it is missing)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
 @dataclass
 class WallService:
     """What every handler shares: the course, its walls' store, who is who, the limits."""
@@ -147,11 +154,7 @@ class WallService:
 
     # -- the roster (read again when the file changes) ------------------------------------------------
     def _read_roster(self) -> tuple[dict[str, str], dict[str, str]]:
-        path = self.course.root / "roster.csv"
-        try:
-            stamp = path.stat().st_mtime
-        except OSError:
-            stamp = 0.0
+        stamp = _mtime(self.course.root / "roster.csv")
         if stamp != self._roster[0]:
             frame = read_roster(self.course)
             names = {row.participant: " ".join(x for x in (row.first_name, row.last_name) if x) or row.participant
@@ -190,11 +193,7 @@ class WallService:
 
     def schedule(self) -> list[Week]:
         """The course's weeks (``schedule.yaml``, read again when it changes)."""
-        path = self.course.root / "schedule.yaml"
-        try:
-            stamp = path.stat().st_mtime
-        except OSError:
-            stamp = 0.0
+        stamp = _mtime(self.course.root / "schedule.yaml")
         if stamp != self._schedule[0]:
             try:
                 self._schedule = (stamp, load_schedule(self.course.root))
