@@ -397,9 +397,10 @@ def _moment(text: str) -> datetime:
 
 def cmd_routine(args: argparse.Namespace) -> int:
     """The week run by itself (``ops.routine``): every due step once, under the course's lock; ``pause``
-    and ``resume`` for the course; ``--log`` reads what it has done."""
+    and ``resume`` for the course; ``requests`` applies the coaches' requests from the dashboards' page
+    only (a run applies them first too); ``--log`` reads what it has done."""
     from .ops.controls import load_controls, set_paused
-    from .ops.routine import BUSY_EXIT, describe, read_log, routine_lock, run_routine
+    from .ops.routine import BUSY_EXIT, describe, read_log, routine_lock, run_routine, take_requests
 
     course = _course(args)
     if args.log:
@@ -410,6 +411,10 @@ def cmd_routine(args: argparse.Namespace) -> int:
         set_paused(course, args.action == "pause")
         print(t(f"routine_{args.action}d"))
         return 0
+    if args.action == "requests" or not args.dry_run:  # a paused routine still takes them: one may resume it
+        requests = take_requests(course, now=_moment(args.now) if args.now else None) if not args.dry_run else None
+        if args.action == "requests":
+            return 1 if requests and requests.failed else 0
     if load_controls(course).paused:
         print(t("routine_is_paused"))
         return 0
@@ -554,7 +559,7 @@ def parser(lang: str | None = None) -> argparse.ArgumentParser:
     pv.set_defaults(func=cmd_privacy)
 
     ro = sub.add_parser("routine", help=text("routine"))
-    ro.add_argument("action", nargs="?", choices=["run", "pause", "resume"], default="run",
+    ro.add_argument("action", nargs="?", choices=["run", "pause", "resume", "requests"], default="run",
                     help=text("routine_action"))
     ro.add_argument("--dry-run", action="store_true", help=text("routine_dry_run"))
     ro.add_argument("--now", help=text("release_now"))

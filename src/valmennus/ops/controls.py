@@ -10,11 +10,20 @@ old one), so a crash never leaves half a file. What each control does:
   submission's ``extension`` (the difference from the week's due date), so nbgrader's own lateness
   (``SubmittedAssignment.duedate``, ``total_seconds_late``) counts from the extended time.
 - ``held``: participants who get no reminders (``valmennus hold-reminders``).
+
+Every change is a read-modify-write under an ``fcntl`` lock on ``.routine-controls.lock``, so two writers
+at once (the command, the dashboards' page, the grader applying a page's request, ``control_requests``)
+never lose each other's change. Who may write: the account that owns the course folder. On the hub the
+dashboards service may not: it asks through ``control_requests`` and the grader applies the request.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +32,7 @@ from ..answers import atomic_write
 from ..course.settings import CourseSettings
 
 CONTROLS_FILE = "routine-controls.json"
+CONTROLS_LOCK = ".routine-controls.lock"
 
 
 @dataclass
@@ -55,12 +65,17 @@ def load_controls(course: CourseSettings) -> Controls:
         data = json.loads(_path(course).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return Controls()
-    if not isinstance(data, dict):
-        return Controls()
-    extensions = {str(p): {str(w): str(d) for w, d in weeks.items()}
-                  for p, weeks in (data.get("extensions") or {}).items() if isinstance(weeks, dict)}
-    return Controls(paused=bool(data.get("paused")), extensions=extensions,
-                    held=sorted({str(p) for p in data.get("held") or []}))
+    return controls_from(data) if isinstance(data, dict) else Controls()
+
+
+def controls_from(data: dict) -> Controls:
+    """Controls from their JSON form (the file's, or as ``control_requests`` publishes them)."""
+    extensions = data.get("extensions") if isinstance(data.get("extensions"), dict) else {}
+    held = data.get("held") if isinstance(data.get("held"), list) else []
+    return Controls(paused=bool(data.get("paused")),
+                    extensions={str(p): {str(w): str(d) for w, d in weeks.items()}
+                                for p, weeks in extensions.items() if isinstance(weeks, dict)},
+                    held=sorted({str(p) for p in held}))
 
 
 def write_json_atomic(path: Path, data: object) -> None:
@@ -75,22 +90,43 @@ def save_controls(course: CourseSettings, controls: Controls) -> None:
                                       "held": sorted(set(controls.held))})
 
 
+@contextmanager
+def controls_lock(course: CourseSettings) -> Iterator[None]:
+    """Held while one writer reads, changes and saves the controls (others wait: a change takes ms)."""
+    fd = os.open(course.root / CONTROLS_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _update(course: CourseSettings, change: Callable[[Controls], None]) -> None:
+    with controls_lock(course):
+        controls = load_controls(course)
+        change(controls)
+        save_controls(course, controls)
+
+
 def set_paused(course: CourseSettings, paused: bool) -> None:
-    controls = load_controls(course)
-    controls.paused = paused
-    save_controls(course, controls)
+    def change(controls: Controls) -> None:
+        controls.paused = paused
+
+    _update(course, change)
 
 
 def extend(course: CourseSettings, participant: str, week: str, due: datetime) -> None:
     """Give ``participant`` their own due time for ``week`` (replacing an earlier extension)."""
-    controls = load_controls(course)
-    controls.extensions.setdefault(participant, {})[week] = due.astimezone(UTC).isoformat(timespec="seconds")
-    save_controls(course, controls)
+    def change(controls: Controls) -> None:
+        controls.extensions.setdefault(participant, {})[week] = due.astimezone(UTC).isoformat(timespec="seconds")
+
+    _update(course, change)
 
 
 def hold_reminders(course: CourseSettings, participant: str, held: bool = True) -> None:
-    controls = load_controls(course)
-    people = set(controls.held)
-    (people.add if held else people.discard)(participant)
-    controls.held = sorted(people)
-    save_controls(course, controls)
+    def change(controls: Controls) -> None:
+        people = set(controls.held)
+        (people.add if held else people.discard)(participant)
+        controls.held = sorted(people)
+
+    _update(course, change)

@@ -24,6 +24,10 @@ folder, the exchange and the gradebook, does what is due, and nothing else.
 7. ``digest``: once a week, to each coach (the roster's ``facilitator``), their participants who are
    behind, submissions waiting for their feedback and for how long, and new posts on the walls.
 
+Before any step, and even while the routine is paused (else a page could never resume it), the coaches'
+requests from the dashboards' page are applied or refused (``take_requests``, ``ops.control_requests``); the
+grader service on the hub also does that alone within seconds (``valmennus routine requests``).
+
 Safe by construction: every action is a JSON line in ``routine.jsonl`` (what, for whom, when, the
 result), read in the course language with ``valmennus routine --log``. What a step has done is kept in
 ``routine-state.json`` (written atomically) before its log line, so a run killed anywhere is resumed by
@@ -556,6 +560,20 @@ def coaches(course: CourseSettings) -> list[str]:
 STEP_FUNCTIONS: dict[str, Callable[[Run], None]] = {
     "release": step_release, "collect": step_collect, "grade": step_grade, "walls": step_walls,
     "feedback": step_feedback, "remind": step_remind, "digest": step_digest}
+
+
+def take_requests(course: CourseSettings, now: datetime | None = None, say: Say = print) -> Run:
+    """The coaches' control requests waiting in the course's inbox (``control_requests.apply_requests``),
+    each applied or refused and logged as the routine's other actions."""
+    from .control_requests import apply_requests
+
+    run = Run(course=course, now=(now or datetime.now(UTC)).astimezone(UTC), say=say)
+    try:
+        apply_requests(course, run.record, now=run.now)
+    except Exception as exc:  # the inbox unreadable from here (another account): said, the routine goes on
+        run.record("requests", "step_failed", FAILED, detail=f"{t('routine_action_control_request')}: "
+                                                             f"{type(exc).__name__}: {exc}"[:400])
+    return run
 
 
 def run_routine(course: CourseSettings, now: datetime | None = None, dry_run: bool = False, say: Say = print,
