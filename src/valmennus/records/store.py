@@ -349,49 +349,64 @@ FIELD, ROW = "\x1f", "\x1e"  # ASCII unit and record separators: never in a stor
 
 
 def _clean(values: pd.Series) -> pd.Series:
-    """Text for the store: without the two separators ``_read_table`` joins rows with."""
+    """Text for the store: without the separators ``_read_table`` joins values with."""
     return values.astype(object).map(lambda v: None if v is None or v != v else
                                      str(v).replace(FIELD, "").replace(ROW, ""))
 
 
 def _as_text(column: str, kind: str, postgres: bool) -> str:
-    """SQL giving one stored value as text, '' for NULL (floats to the last bit: 17 digits)."""
+    """SQL giving one stored value as text, '' for NULL. Floats to the last bit: PostgreSQL's text is
+    the shortest exact one; SQLite's CAST keeps 15 digits and its ``printf('%.17g')`` 16, so an integral
+    value (scores, scale answers: nearly all) is written as the integer it is (cheap) and any other with
+    17 (``%!.17g``). Times on PostgreSQL in UTC, whatever the session's time zone (SQLite keeps UTC text)."""
     quoted = f'"{_DB_NAME.get(column, column)}"'
     if kind == "float" and not postgres:
-        return f"CASE WHEN {quoted} IS NULL THEN '' ELSE printf('%.17g', {quoted}) END"  # printf(NULL) is 0
+        return (f"CASE WHEN {quoted} IS NULL THEN '' WHEN {quoted} = CAST({quoted} AS INTEGER) "
+                f"THEN CAST(CAST({quoted} AS INTEGER) AS TEXT) ELSE printf('%!.17g', {quoted}) END")
+    if kind == "time" and postgres:
+        return f"coalesce(to_char({quoted} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), '')"
     return f"coalesce(CAST({quoted} AS TEXT), '')"
 
 
+def _column(raw: bytes, column: str, kind: str) -> pd.Series:
+    """One column's values (UTF-8, each ended by ``ROW``; '' for NULL) in the readers' dtype, parsed by
+    pandas' C parser: no Python object per value but the texts themselves."""
+    missing = kind != "text" or column == "option"  # '' is NULL; a text stays '' (an option id: missing)
+    dtype = {"float": float, "int": "int64", "text": str}
+    values = pd.read_csv(io.BytesIO(raw), sep=FIELD, lineterminator=ROW, header=None, names=[column],
+                         quoting=csv.QUOTE_NONE, skip_blank_lines=False, keep_default_na=False,
+                         na_filter=missing, na_values=[""] if missing else None, engine="c", low_memory=False,
+                         dtype={column: dtype[kind]} if kind in dtype else None,
+                         parse_dates=[column] if kind == "time" else False, date_format="ISO8601")[column]
+    return _times(values) if kind == "time" else values
+
+
 def _read_table(conn: object, layout: _Layout, name: str, cohort: str) -> pd.DataFrame:
-    """One cohort's rows of one table. The database joins them into one text (one value per field, one
-    row per record separator) and pandas' C parser splits it: a million rows in a fraction of the time
-    that fetching them as Python tuples takes (each cell an object)."""
+    """One cohort's rows of one table in one query: the database joins each column's values into one
+    text (one aggregate per column over the same scan, so every column lists the rows in the same order;
+    no concatenation per row, the costly part) and pandas' C parser reads each column at once. A million
+    rows in a fraction of the time that fetching them as Python tuples takes (each cell an object)."""
     columns = _TABLES[name] if name in _TABLES else [("course_id", "text"), ("synced_at", "time")]
-    joined = f" || '{FIELD}' || ".join(_as_text(c, kind, layout.postgres) for c, kind in columns)
-    aggregate = "string_agg" if layout.postgres else "group_concat"
-    sql = f"SELECT {aggregate}({joined}, '{ROW}') FROM {layout.qualified(name)} WHERE cohort = "
+    if layout.postgres:
+        joined = [f"string_agg({_as_text(c, kind, True)}, '{ROW}')" for c, kind in columns]
+    else:  # as bytes: no decoding to a Python str first
+        joined = [f"CAST(group_concat({_as_text(c, kind, False)}, '{ROW}') AS BLOB)" for c, kind in columns]
+    sql = f"SELECT count(*), {', '.join(joined)} FROM {layout.qualified(name)} WHERE cohort = "
     cursor = conn.connection.cursor()  # type: ignore[attr-defined]
     try:
         cursor.execute(sql + ("%s" if layout.postgres else "?"), (cohort,))
-        text = cursor.fetchone()[0]
+        count, *texts = cursor.fetchone()
     finally:
         cursor.close()
-    if not text:
+    if not count:
         return _empty(name).assign(cohort=cohort)
-    names = [c for c, _ in columns]
-    frame = pd.read_csv(io.StringIO(text), sep=FIELD, lineterminator=ROW, header=None, names=names,
-                        quoting=csv.QUOTE_NONE, keep_default_na=False, engine="c",
-                        na_values={c: [""] for c, kind in columns if kind != "text" or c == "option"},
-                        dtype={c: str for c, kind in columns if kind in ("text", "time")})
-    for column, kind in columns:
-        if kind == "time":
-            frame[column] = _times(frame[column])
-        elif kind == "float":
-            frame[column] = frame[column].astype(float)
-        elif kind == "int":
-            frame[column] = frame[column].astype("int64")
-    frame.insert(0, "cohort", cohort)
-    return frame
+    data = {"cohort": pd.Series(cohort, index=range(count), dtype="str")}
+    for (column, kind), text in zip(columns, texts, strict=True):
+        raw = (text.encode("utf-8") if isinstance(text, str) else bytes(text)) + ROW.encode()  # the last one ended too
+        data[column] = _column(raw, column, kind)
+        if len(data[column]) != count:  # a separator in a stored text (``_clean`` keeps them out)
+            raise ValueError(f"reporting store: {name}.{column} of {cohort}: {len(data[column])} values, not {count}")
+    return pd.concat(data, axis=1)
 
 
 def read_only_url(url: str) -> str:
