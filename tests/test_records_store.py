@@ -350,3 +350,19 @@ def test_awkward_values_read_back_exactly(backend: str, tmp_path: Path, request:
     pd.testing.assert_series_equal(collected["submitted_at"], times, check_names=False)
     assert sorted(tables.comments["text"]) == sorted(cleaned)
     assert (tables.answers["cohort"] == "kevat").all() and str(tables.answers["cohort"].dtype) == "str"
+
+
+def test_a_table_added_by_a_later_version_reads_as_empty_until_the_next_sync(tmp_path: Path) -> None:
+    from valmennus.cohort.synthetic import store_frames, synthetic_cohorts
+
+    url = f"sqlite:///{tmp_path / 'older.db'}"
+    store.write_frames(url, "kevat", store_frames(synthetic_cohorts(6, ("kevat",)), "kevat"), schema=SCHEMA)
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:  # a store written before the course team's comments were kept
+            conn.execute(text(f'DROP TABLE "{SCHEMA}_comments"'))
+    finally:
+        engine.dispose()
+    tables = store.read(store.read_only_url(url), schema=SCHEMA)
+    assert tables.comments.empty and list(tables.comments.columns) == ["cohort", *store.COMMENT_COLUMNS]
+    assert len(tables.answers) and len(tables.grades)

@@ -447,8 +447,8 @@ def read(url: str, courses: Iterable[str] | None = None, schema: str | None = No
                 for cohort in sorted(synced):
                     if courses is not None and cohort not in set(courses):
                         continue
-                    for name in parts:
-                        if name in wanted:
+                    for name in parts:  # a table a later version added reads as empty until the next sync
+                        if name in wanted and f"{layout.prefix}{name}" in existing:
                             parts[name].append(_read_table(conn, layout, name, cohort))
     finally:
         engine.dispose()  # type: ignore[attr-defined]
