@@ -22,21 +22,14 @@ import time
 from pathlib import Path
 
 from valmennus.cohort.cohorts import load_cohorts
-from valmennus.cohort.synthetic import synthetic_cohorts
+from valmennus.cohort.synthetic import store_frames, synthetic_cohorts
 from valmennus.records import store
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def frames_of(n: int) -> dict:
-    data = synthetic_cohorts(n)
-    people = data.people.drop(columns="cohort")
-    return {"participants": people[["participant", "first_name", "last_name"]],
-            "roster": people.assign(small_group=""), "weeks": data.weeks.drop(columns="cohort"),
-            "grades": data.grades.drop(columns="cohort"), "collected": data.collected.drop(columns="cohort"),
-            "graded": data.collected.drop(columns="cohort").rename(columns={"submitted_at": "graded_at"}),
-            "feedback": data.feedback.drop(columns="cohort"), "answers": data.answers.drop(columns="cohort"),
-            "comments": store._empty("comments").drop(columns="cohort")}
+    return store_frames(synthetic_cohorts(n), "kevat27")
 
 
 def main() -> int:

@@ -97,3 +97,19 @@ def synthetic_cohorts(n: int = 20, cohorts: tuple[str, ...] = ("kevat27",), seed
         answers=answer_frame, weeks=frame(weeks, columns=["cohort", "week", "order", "release", "due"])[WEEK_COLUMNS],
         as_of=FIRST_RELEASE + pd.Timedelta(weeks=len(WEEKS) + 1), names=list(cohorts))
     return data
+
+
+def store_frames(data: CohortData, cohort: str) -> dict[str, pd.DataFrame]:
+    """``data``'s rows of ``cohort`` as the reporting store's frames (``records.store.write_frames``): for
+    a store filled without a played course (the store's benchmark, the pre-built pages' tests)."""
+    from ..records import store
+
+    def of(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame[frame["cohort"] == cohort].drop(columns="cohort").reset_index(drop=True)
+
+    people, collected = of(data.people), of(data.collected)
+    return {"participants": people[["participant", "first_name", "last_name"]],
+            "roster": people.assign(small_group=""), "weeks": of(data.weeks), "grades": of(data.grades),
+            "collected": collected, "graded": collected.rename(columns={"submitted_at": "graded_at"}),
+            "feedback": of(data.feedback), "answers": of(data.answers),
+            "comments": store._empty("comments").drop(columns="cohort")}
