@@ -12,7 +12,9 @@ import os
 from pathlib import Path
 
 from nbgrader.converters.generate_assignment import GenerateAssignment
+from nbgrader.coursedir import CourseDirectory
 
+from valmennus.answers import COURSE_TEAM_PATTERN
 from valmennus.course.guard import RefuseAnswerFiles, autograde_exclusions
 from valmennus.course.intake import SafeExchangeCollect, drop_planted_files
 from valmennus.course.kernels import CourseKernelManager
@@ -46,6 +48,11 @@ c.Execute.timeout = 120
 # Grading kernels are told the course's language instead of running this file to learn it (which
 # imports nbgrader: 3 s a notebook), in `nbgrader autograde` and formgrader's button alike.
 c.Execute.kernel_manager_class = CourseKernelManager
+
+# Answers for the course team (course feedback, the pulse's comments) stay in the participant's home: the
+# exchange skips these names when it copies a folder (submit, collect, release), so they never reach
+# submitted/, autograded/, formgrader or a feedback page under her name (valmennus.anonymous).
+c.CourseDirectory.ignore = [*CourseDirectory.class_traits()["ignore"].default(), COURSE_TEAM_PATTERN]
 
 # The answers-file trap (DESIGN §2): refuse to release one, never copy one over a participant's.
 c.GenerateAssignment.preprocessors = [RefuseAnswerFiles, *GenerateAssignment.class_traits()["preprocessors"].default()]

@@ -49,6 +49,11 @@ from .safefiles import NotRegularFile, TooLarge, read_regular
 FORMAT = "valmennus-answers"
 VERSION = 1
 SUFFIX = ".answers.json"
+#: The participant's answers for the course team (items ``anonymous: true``): ``<notebook>.kurssitiimille.json``
+#: beside the answers file, in the same format, never submitted (``valmennus.anonymous``). The pattern is
+#: in nbgrader's ``CourseDirectory.ignore``, which its exchange skips when it copies a folder.
+COURSE_TEAM_SUFFIX = ".kurssitiimille.json"
+COURSE_TEAM_PATTERN = "*" + COURSE_TEAM_SUFFIX
 GRADING_MODES = frozenset({"autograde", "validate"})
 #: No participant writes 5 MB of text: a larger answers file is damaged or hostile (pictures are files of their own).
 MAX_BYTES = 5 * 1024 * 1024
@@ -68,11 +73,11 @@ def grading_mode() -> str | None:
     return mode if mode in GRADING_MODES else None
 
 
-def answers_filename(notebook_id: str) -> str:
+def answers_filename(notebook_id: str, suffix: str = SUFFIX) -> str:
     """The answers file's name for a notebook id; ids are plain names, never paths."""
     if not notebook_id or any(ch in notebook_id for ch in "/\\\0") or notebook_id.startswith("."):
         raise ValueError(f"not a valid notebook id: {notebook_id!r}")
-    return notebook_id + SUFFIX
+    return notebook_id + suffix
 
 
 def now_utc() -> datetime:
@@ -225,11 +230,14 @@ class AnswerStore:
     the assignment.
     """
 
+    #: the file's name after the notebook id (``COURSE_TEAM_SUFFIX`` for the course team's file)
+    suffix = SUFFIX
+
     def __init__(self, notebook_id: str, folder: str | os.PathLike[str] | None = None,
                  read_only: bool | None = None) -> None:
         self.notebook_id = notebook_id
         self.folder = Path(folder) if folder is not None else Path.cwd()
-        self.path = self.folder / answers_filename(notebook_id)
+        self.path = self.folder / answers_filename(notebook_id, self.suffix)
         self.read_only = grading_mode() is not None if read_only is None else read_only
 
     # -- reading -------------------------------------------------------------------------------
@@ -284,7 +292,10 @@ class AnswerStore:
 
     def _move_aside(self) -> Path | None:
         stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.path.with_name(f"{self.notebook_id}.answers.corrupt-{stamp}.json")
+        # the course team's damaged file keeps its suffix, so that it too is never submitted
+        aside = (f"{self.notebook_id}.answers.corrupt-{stamp}.json" if self.suffix == SUFFIX
+                 else f"{self.notebook_id}.corrupt-{stamp}{self.suffix}")
+        target = self.path.with_name(aside)
         try:
             os.replace(self.path, target)
         except FileNotFoundError:  # another kernel moved it first

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answers import AnswerStore
+from .anonymous import CourseTeamStore, given_in
+from .answers import AnswerStore, grading_mode
 from .i18n import t
 from .items import get, is_answered, valid_value
 from .kinds import kind
@@ -50,15 +51,28 @@ def missing(notebook_id: str, *item_ids: str, folder: str | None = None, correct
 
     With ``correct``, an item with a right answer (a quiz) also needs it, recomputed from the item bank
     by its kind (the ``correct`` flag in the file is the participant's to edit, so it is never trusted).
+
+    Items for the course team (``anonymous``) are not in the submitted file: while nbgrader grades, they
+    are done when its yes/no flag says the course feedback is given (one sentence, naming no item, since
+    the grader is not to know which were answered); in the participant's own kernel or app they are read
+    from her course team's file and named one by one (``valmennus.anonymous``).
     """
     store = AnswerStore(notebook_id, folder, read_only=True)
     loaded = store.load()
     if loaded.problem:
         return [t("check_file", problem=t(loaded.problem, name=""))]
+    grading = grading_mode() is not None
+    team = {} if grading else CourseTeamStore(notebook_id, folder, read_only=True).load().entries
     problems = []
+    told_given = False
     for item_id in item_ids:
         item = get(item_id)
-        entry = loaded.entries.get(item_id)
+        if item.anonymous and grading:
+            if not given_in(loaded.entries) and not told_given:
+                problems.append(t("check_course_team"))
+                told_given = True
+            continue
+        entry = (team if item.anonymous else loaded.entries).get(item_id)
         value = entry.get("value") if entry else None
         if value is not None and not valid_value(item, value):
             problems.append(t("check_invalid", label=item.short_label()))

@@ -66,6 +66,9 @@ class Item:
     options: tuple[Option, ...] = ()
     multiple: bool = False  # quiz: several options may be right
     min_checked: int = 1  # checklist: how many ticks make the task done
+    #: The answer goes to the course team without the participant's name (``valmennus.anonymous``): never
+    #: in the answers file that nbgrader submits, never in a summary, formgrader or a feedback page.
+    anonymous: bool = False
     prompts: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     anchors: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -144,7 +147,7 @@ def _parse_options(record: dict[str, Any]) -> tuple[Option, ...]:
 
 
 KNOWN_FIELDS = {"id", "kind", "week", "text", "min_words", "digcomp", "construct", "gibbs_stage",
-                "options", "multiple", "min_checked", "prompts", "anchors"}
+                "options", "multiple", "min_checked", "prompts", "anchors", "anonymous"}
 
 
 def _parse_item(record: dict[str, Any]) -> Item:
@@ -166,6 +169,7 @@ def _parse_item(record: dict[str, Any]) -> Item:
         construct=record.get("construct", ""), gibbs_stage=record.get("gibbs_stage", ""),
         options=_parse_options(record), multiple=bool(record.get("multiple", False)),
         min_checked=int(record.get("min_checked", 1)), prompts=prompts, anchors=anchors,
+        anonymous=record.get("anonymous", False) is True,
         extra={k: v for k, v in record.items() if k not in KNOWN_FIELDS},
     )
     KINDS[item.kind].check(item)  # the kind's own rules (a quiz's key, a list's options)

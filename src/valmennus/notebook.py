@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from .anonymous import CourseTeamStore
 from .answers import AnswerStore, LoadResult
 from .i18n import t
 from .items import for_week, get
@@ -70,9 +71,14 @@ class CourseNotebook:
         self.notebook_id = notebook_id
         self.week = week or notebook_id
         self.store = AnswerStore(notebook_id, folder)
+        # the answers for the course team: a file of their own that is never submitted (valmennus.anonymous)
+        self.course_team = CourseTeamStore(notebook_id, folder, week=self.week)
         self.asked: list[str] = []  # item ids in the order the notebook asked them
         # Read once at start-up: a broken file is moved aside now, and the participant is told.
         self.opened: LoadResult = self.store.load()
+        if not self.opened.problem and not self.store.read_only:
+            team = self.course_team.load()  # its own damage is told the same way
+            self.opened = team if team.problem else self.opened
 
     def _repr_html_(self) -> str:
         if self.opened.problem:
@@ -100,11 +106,11 @@ class CourseNotebook:
         item = get(item_id)
         if item_id not in self.asked:
             self.asked.append(item_id)
-        if self.store.read_only:
+        if self.store.read_only:  # an item for the course team shows only where its answer went
             return _HTML(render_item_html(item, self.store))
         from .widgets import WIDGET_FOR_KIND  # only a participant's kernel needs ipywidgets
 
-        return WIDGET_FOR_KIND[item.kind](self.store, item)
+        return WIDGET_FOR_KIND[item.kind](self.course_team if item.anonymous else self.store, item)
 
     def ask_all(self, *item_ids: str) -> Any:
         """Several items in one cell (a self-assessment block)."""

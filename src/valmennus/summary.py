@@ -29,8 +29,12 @@ def answer_of(item: Item, value: Any, folder: Path | None = None) -> Answer:
     """What one saved value shows, in the reader's language; ``folder`` finds uploaded images.
 
     Nothing saved, a value no widget could have written, and an empty answer read the same for every
-    kind (a share saved as nothing reads as not shared); an answer reads as its kind says.
+    kind (a share saved as nothing reads as not shared); an answer reads as its kind says. An item for the
+    course team (``anonymous``) never shows an answer here, only where it went (``valmennus.anonymous``):
+    the coach reads this summary in formgrader and on the feedback page.
     """
+    if item.anonymous:
+        return Answer("note", t("course_team_note"))
     if value is None:
         return kind(item.kind).summary_none(item)
     if not valid_value(item, value):

@@ -59,7 +59,10 @@ LIKERT = {1: "Täysin eri mieltä", 2: "Jokseenkin eri mieltä", 3: "Ei samaa ei
           4: "Jokseenkin samaa mieltä", 5: "Täysin samaa mieltä"}
 CHOICE = ("PULSE_LOAD", "sopiva", "right")
 NICKNAME = "Liiteselvittäjä"
-EXPECTED = {**TEXTS, **SCALES, CHOICE[0]: CHOICE[2], "W1_SHARE": {"mode": "nickname", "nickname": NICKNAME}}
+# the pulse's comments go to the course team's own file, never to the submitted answers file
+FOR_TEAM = {item_id: text for item_id, text in TEXTS.items() if get(item_id).anonymous}
+EXPECTED = {**{k: v for k, v in TEXTS.items() if k not in FOR_TEAM}, **SCALES, CHOICE[0]: CHOICE[2],
+            "W1_SHARE": {"mode": "nickname", "nickname": NICKNAME}}
 PROFILE = Participant("p03", "Sanna", "Lahtinen", "complete")  # only for the coach's words
 
 
@@ -94,7 +97,7 @@ def wait_for_week(page: Page) -> None:
     expect(page.locator(".valmennus-answer").first).to_be_visible(timeout=120_000)
     page.wait_for_function("!document.body.innerText.includes('Loading widget')", timeout=60_000)
     expect(page.locator("#loading")).to_have_count(0, timeout=60_000)
-    expect(page.locator(".valmennus-answer")).to_have_count(len(EXPECTED) + 2)  # W1_R_PLAN and PULSE_TIME too
+    expect(page.locator(".valmennus-answer")).to_have_count(len(EXPECTED) + len(FOR_TEAM) + 2)  # W1_R_PLAN, PULSE_TIME
 
 
 # -- answering ----------------------------------------------------------------------------------------
@@ -255,6 +258,8 @@ def test_a_participant_goes_through_week_one_in_the_app_on_the_hub(hub_run: HubR
         started = time.monotonic()
         answer_week(page)
         assert wait_for_file(answers) == EXPECTED
+        team = saved_values(answers.with_name(f"{WEEK}.kurssitiimille.json"))
+        assert {k: v for k, v in team.items() if not k.startswith("_")} == FOR_TEAM
         run.timings["p03: answer 14 items"] = round(time.monotonic() - started, 2)
         no_code_visible(page)
 
@@ -302,7 +307,10 @@ def test_a_participant_goes_through_week_one_in_the_app_on_the_hub(hub_run: HubR
         expect(marks).to_contain_text("valmis")
         summary = page.locator(".valmennus-summary")
         expect(summary).to_contain_text(DIARY[:60])
-        expect(summary).to_contain_text(TEXTS["PULSE_NOTE"])  # escaped text, not markup
+        expect(summary).to_contain_text(TEXTS["W1_R_DESC"][:60])  # escaped text, not markup
+        # the pulse's comments go to the course team without her name: never on her coach's page
+        expect(summary).not_to_contain_text(TEXTS["PULSE_NOTE"][:30])
+        expect(summary).to_contain_text("menee kurssitiimille ilman nimeäsi")
         checked_page(page)
         person.ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(person.ARTIFACTS / "hub-osallistuja-palaute.png"), full_page=True)

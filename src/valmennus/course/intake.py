@@ -13,6 +13,8 @@ would hang the collect. ``SafeExchangeCollect`` replaces the copy (configured as
 * only plain files and folders are copied (``safefiles.copy_regular_tree``); links, pipes, devices,
   sockets, hard links, files owned by someone else and files over nbgrader's size limits are left
   behind, and the participant's good files still arrive;
+* a participant's answers for the course team (``answers.COURSE_TEAM_PATTERN``) are never copied, whatever
+  the participant's own nbgrader configuration let through (``valmennus.anonymous``);
 * every refusal is logged (nbgrader's log, which formgrader shows) and written to
   ``intake-refused.jsonl`` in the course folder, which ``valmennus collect`` reports in the
   facilitator's language.
@@ -34,6 +36,7 @@ from typing import Any
 from nbgrader.exchange.default.collect import ExchangeCollect
 from traitlets import Bool
 
+from ..answers import COURSE_TEAM_PATTERN
 from ..i18n import t
 from ..jsonlines import append_jsonl, read_jsonl
 from ..safefiles import (
@@ -124,7 +127,7 @@ class SafeExchangeCollect(ExchangeCollect):
         group = self.coursedir.groupshared
         try:
             report: CopyReport = copy_regular_tree(
-                src, dest, exclude=(*self.coursedir.ignore, *TEMP_PATTERNS),
+                src, dest, exclude=(*self.coursedir.ignore, *TEMP_PATTERNS, COURSE_TEAM_PATTERN),
                 max_file_bytes=int(1000 * self.coursedir.max_file_size),
                 max_total_bytes=int(1000 * self.coursedir.max_dir_size),
                 file_mode=0o664 if group else 0o644, dir_mode=0o2775 if group else 0o755, accept=accept)
@@ -138,11 +141,15 @@ def drop_planted_files(assignment: str, student: str, notebooks: list[str]) -> N
     """``Autograde.pre_convert_hook``: remove links, pipes and devices from a ``submitted/`` copy.
 
     nbgrader calls it once per submission with the submission's notebook paths, before it copies the
-    submission's other files to ``autograded/`` (with ``shutil.copy``, which follows links).
+    submission's other files to ``autograded/`` (with ``shutil.copy``, which follows links). A
+    participant's answers for the course team (``*.kurssitiimille.json``, ``valmennus.anonymous``) that
+    reached ``submitted/`` some other way are deleted too, unread: they never go further under her name.
     """
     if not notebooks:
         return
     folder = Path(notebooks[0]).parent
+    for stray in folder.glob(COURSE_TEAM_PATTERN):
+        stray.unlink(missing_ok=True)
     planted = non_regular_entries(folder)
     for refusal in planted:
         (folder / refusal.path).unlink(missing_ok=True)

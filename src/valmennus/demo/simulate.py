@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from traitlets.config import Config
 
-from ..answers import AnswerStore, answers_filename
+from ..anonymous import WeekAnswers
+from ..answers import COURSE_TEAM_PATTERN, answers_filename
 from ..items import Item, for_week
 from ..kinds import kind
 from ..kinds.base import word_count
@@ -306,8 +307,9 @@ def answers_for(participant: Participant, week: str, seed: int = 2026) -> dict[s
 
 def write_answers(folder: Path, notebook_id: str, participant: Participant, week: str,
                   seed: int = 2026) -> None:
-    """Answer as the widgets do (one atomic write per change); the corrupt profile then breaks the file."""
-    store = AnswerStore(notebook_id, folder, read_only=False)
+    """Answer as the widgets do (one atomic write per change, the course team's answers to their own file,
+    ``valmennus.anonymous``); the corrupt profile then breaks the answers file."""
+    store = WeekAnswers(notebook_id, folder, week, read_only=False)
     for item_id, value in answers_for(participant, week, seed).items():
         store.set(item_id, value)
     if participant.profile_in(week) == "corrupt":
@@ -339,6 +341,8 @@ def _exchange_config(course_id: str, exchange_root: Path, home: Path, student_id
     c.CourseDirectory.assignment_id = assignment
     c.CourseDirectory.student_id = student_id
     c.CourseDirectory.root = str(home)
+    # what the participant app submits with (participant.exchange): the course team's file stays home
+    c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", COURSE_TEAM_PATTERN]
     c.Exchange.root = str(exchange_root)
     c.Exchange.cache = str(home / ".nbgrader-cache")
     c.Exchange.assignment_dir = str(home)

@@ -6,6 +6,10 @@ participant's home exactly as that panel does and calls the configured exchange 
 (``ExchangeFactory``), so a hub's exchange, its authentication plugin or an exchange service work
 here unchanged (DESIGN §5: never the exchange's paths).
 
+Whatever the configuration found says, submitting never sends the participant's answers for the course
+team (``answers.COURSE_TEAM_PATTERN``, ``valmennus.anonymous``): ``_assignment_list`` adds the pattern to
+``CourseDirectory.ignore``, the list nbgrader's ``Exchange.do_copy`` leaves behind.
+
 ``AssignmentList`` answers ``{"success": False, "value": <traceback>}`` on any failure: the traceback
 goes to the server log (it logs it), never to the page; ``ExchangeProblem`` carries a message key the
 page turns into a Finnish sentence. It changes the working folder while it runs (``os.chdir``), so
@@ -22,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..answers import COURSE_TEAM_PATTERN
 from ..course.stamps import parse_stamp
 from .state import Submission, WeekFacts
 
@@ -81,15 +86,38 @@ class Sent:
 
 
 
+def with_course_team_ignored(config: Any) -> Any:
+    """``config`` with ``COURSE_TEAM_PATTERN`` in ``CourseDirectory.ignore`` (nbgrader's defaults kept)."""
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import LazyConfigValue
+
+    default = CourseDirectory.class_traits()["ignore"].default()
+    current = config.CourseDirectory.get("ignore", default)
+    if isinstance(current, LazyConfigValue):  # c.CourseDirectory.ignore.append(...) in a config file
+        current = current.get_value(list(default))
+    if COURSE_TEAM_PATTERN not in current:
+        config.CourseDirectory.ignore = [*current, COURSE_TEAM_PATTERN]
+    return config
+
+
+def _assignment_list() -> Any:
+    """nbgrader's ``AssignmentList`` whose every configuration leaves the course team's file behind."""
+    from nbgrader.server_extensions.assignment_list.handlers import AssignmentList
+
+    class CourseTeamSafeList(AssignmentList):
+        def load_config(self) -> Any:
+            return with_course_team_ignored(super().load_config())
+
+    return CourseTeamSafeList()
+
+
 class ParticipantExchange:
     """The participant's side of nbgrader's exchange for one course, from their server's root folder."""
 
     def __init__(self, root_dir: str | Path, course_id: str) -> None:
-        from nbgrader.server_extensions.assignment_list.handlers import AssignmentList
-
         self.root_dir = Path(root_dir).resolve()
         self.course_id = course_id
-        self._list = AssignmentList()
+        self._list = _assignment_list()
         self._list.root_dir = str(self.root_dir)
         self._lock = threading.Lock()
 
