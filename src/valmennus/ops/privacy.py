@@ -48,6 +48,7 @@ from ..course.settings import CourseSettings, load_config
 from ..jsonlines import read_jsonl
 from ..records.sources import released_feedback_path
 from ..safefiles import copy_regular_tree, is_real_dir, is_regular, read_regular
+from ..wall.feedback import FeedbackStore
 from ..wall.store import cohort_of
 from .remind import LOG_FILE
 from .share import PUBLISHED_LOG, rebuild_walls
@@ -377,6 +378,11 @@ def _live_wall(course: CourseSettings) -> Any:
     return open_store(course)
 
 
+def _feedback_given(wall: Any, course: CourseSettings, pid: str) -> list[dict[str, Any]]:
+    """The person's record of course feedback given (``wall.feedback``); her answers have no name to find."""
+    return FeedbackStore(wall).person_entries(cohort_of(course), pid)
+
+
 # --- the search -----------------------------------------------------------------------------------
 
 def _walk(top: Path, skip: set[Path], top_level_skip: frozenset[str] = frozenset()) -> Iterator[Path]:
@@ -471,7 +477,8 @@ def find_traces(course: CourseSettings, pid: str, identifiers: list[str] | None 
     traces.files = _files(course, pid)
     traces.log_lines = _log_mentions(course, pid, _patterns(needles))
     traces.text_hits = _text_hits(course, needles, published)
-    if (wall := _live_wall(course)) is not None and (rows := wall.mentions(cohort_of(course), pid)):
+    if (wall := _live_wall(course)) is not None and (rows := wall.mentions(cohort_of(course), pid)
+                                                     + len(_feedback_given(wall, course, pid))):
         traces.gradebook.append(f"live wall: {rows} rows")
     return traces
 
@@ -503,6 +510,8 @@ def export_person(course: CourseSettings, pid: str, out_dir: Path) -> Path:
     (work / "walls.json").write_text(_dump(_wall_entries(course, pid, person)), "utf-8")
     wall = _live_wall(course)
     (work / "live-wall.json").write_text(_dump(wall.person_entries(cohort_of(course), pid) if wall else {}), "utf-8")
+    (work / "course-feedback-given.json").write_text(_dump(_feedback_given(wall, course, pid) if wall else []),
+                                                     "utf-8")
     (work / "logs.json").write_text(_dump(_text_log_lines(course, patterns)), "utf-8")
     for path in files:
         target = work / "files" / (path.relative_to(course.root) if path.is_relative_to(course.root)
@@ -520,6 +529,8 @@ def export_person(course: CourseSettings, pid: str, out_dir: Path) -> Path:
         "intake.json: files of a submission that the course refused to take in, and why.\n"
         "walls.json: what was shown on the group's shared walls, and under which name.\n"
         "live-wall.json: the group's space: posts, comments, thanks and pinned questions, as written.\n"
+        "course-feedback-given.json: the weeks whose course feedback was given (yes/no); the answers "
+        "themselves are kept without any name and cannot be found by person.\n"
         "logs.json: lines of nbgrader's and the course commands' logs that mention the participant.\n"
         "files/: submissions, graded copies, feedback pages.\n", "utf-8")
     archive = shutil.make_archive(str(work), "zip", root_dir=work)
@@ -586,6 +597,8 @@ def erase_person(course: CourseSettings, pid: str,
     for copy in _replace_published(course, copies):
         removed.append(f"{copy}: published wall replaced by the rebuilt one")
     if (wall := _live_wall(course)) is not None:
+        given = FeedbackStore(wall).erase_person(cohort_of(course), pid)  # before the walls' vacuum
+        removed.append(f"live wall: {given} course feedback records removed (the answers carry no name)")
         gone = wall.erase_person(cohort_of(course), pid)
         removed.append(f"live wall: {gone['posts']} posts, {gone['comments']} comments, {gone['thanks']} thanks "
                        "removed")

@@ -36,7 +36,7 @@ from ..items import bank
 from ..safefiles import read_regular
 from ..summary import render_html
 from ..templates import Markup, render
-from . import prefs
+from . import course_team, prefs
 from .context import CourseMissing, Participant
 from .exchange import ExchangeProblem, Released, Sent
 from .state import Next, State
@@ -217,6 +217,8 @@ class SubmitHandler(Base):
         subs = self.ctx.exchange.submitted().get(week.id, [])
         latest = subs[-1] if subs else None
         confirm = latest if latest is not None and self.get_argument("palautettu", "") == "1" else None
+        sent_to_team = next((o for o in course_team.Outcome if o.value == self.get_argument("kurssitiimi", "")),
+                            course_team.Outcome.NOTHING)
         problem = missing = None
         if rel.fetched and rel.folder is not None:
             problem_key = answers_problem(rel.folder, notebooks)
@@ -226,23 +228,32 @@ class SubmitHandler(Base):
                   heading=week_title(week, lang), fetched=rel.fetched, problem=problem, missing=missing,
                   latest=latest, latest_at=when(latest.at, lang) if latest else "",
                   confirm=confirm, sent=confirm.files() if confirm else [],
+                  course_team=t(f"pa_course_team_{sent_to_team.value}", lang)
+                  if confirm and sent_to_team is not course_team.Outcome.NOTHING else "",
+                  course_team_ok=sent_to_team is course_team.Outcome.SENT,
                   late_now=_now_after(week), due=when(week.due, lang),
                   confirm_late=bool(confirm and confirm.at > week.due),
                   xsrf=Markup(self.xsrf_form_html()))
 
     @tornado.web.authenticated
-    def post(self, week_id: str) -> None:
+    async def post(self, week_id: str) -> None:
+        """Submit through nbgrader, then send the week's answers for the course team without her name
+        (``course_team``: never in the submission; kept in her home if the service cannot take them)."""
         week, rel, notebooks = self._week(week_id)
         back = self.urls(week)["submit"]
         if not rel.fetched or rel.folder is None:
             raise Problem(409, "pa_not_fetched", back=back)
         if answers_problem(rel.folder, notebooks):
             raise Problem(409, "pa_err_corrupt", back=self.urls(week)["open"])
+        notebook_ids = [nb.notebook_id for nb in notebooks if nb.notebook_id]
+        course_team.before_submit(rel.folder, notebook_ids, week.id)
         try:
             self.ctx.exchange.submit(week.id)
         except ExchangeProblem as exc:
             raise Problem(502, exc.key, back=back) from exc
-        self.redirect(back + "?palautettu=1", status=303)
+        outcome = await course_team.send(self.settings.get("valmennus_wall"), rel.folder, notebook_ids, week.id)
+        told = "" if outcome is course_team.Outcome.NOTHING else f"&kurssitiimi={outcome.value}"
+        self.redirect(f"{back}?palautettu=1{told}", status=303)
 
 
 def _now_after(week: Week) -> bool:

@@ -25,6 +25,11 @@ else anything. Every POST is rate-limited per person (``RateLimit``).
     /maarat                            counts per week and wall (coach and coordinator)
     /api/jaot                          POST (token): one participant's shared answers of one week
     /api/uutta                         GET (token): new comments on one's own posts, per week
+    /api/kurssipalaute                 POST (token): one participant's answers for the course team of one week,
+                                       kept without her name (``wall.feedback``)
+    /kurssipalaute                     the course team's page (coaches, coordinators): those answers as numbers
+                                       and texts without names, nothing under 5 respondents; for coaches
+                                       who has given the closing feedback (yes/no, the completion mark)
     /kieli/<lang>                      language (a cookie)
     /kirjaudu                          embedded only: choose who you are
 """
@@ -50,13 +55,14 @@ import tornado.web
 
 from ..course.schedule import Week, load_schedule
 from ..course.settings import CourseSettings
-from ..i18n import LANGUAGES, local_datetime, t
+from ..i18n import LANGUAGES, local_datetime, number, t
 from ..items import bank, share_items
 from ..kinds.share import MAX_NICKNAME_CHARS
 from ..records.sources import read_roster
 from ..records.store import read_small_groups
 from ..templates import Markup, render
 from ..uploads import UploadRefused, check_image
+from .feedback import FeedbackRefused, FeedbackStore
 from .shares import MAX_TEXT, Shared
 from .store import WallError, WallStore, cohort_of, wall_url
 
@@ -136,6 +142,14 @@ class WallService:
     _roster: tuple[float, dict[str, str], dict[str, str]] = (-1.0, {}, {})
     _groups: dict[str, tuple[float, set[str]]] = field(default_factory=dict)
     _schedule: tuple[float, list[Week]] = (-1.0, [])
+    _feedback: FeedbackStore | None = None
+
+    @property
+    def feedback(self) -> FeedbackStore:
+        """The course team's answers without names, beside the walls (``wall.feedback``)."""
+        if self._feedback is None:
+            self._feedback = FeedbackStore(self.store)
+        return self._feedback
 
     @property
     def cohort(self) -> str:
@@ -317,6 +331,7 @@ class Base(tornado.web.RequestHandler):
                 nav.append((self.svc.url("aktiivisuus"), t("seina_nav_activity", lang)))
             if viewer.role in ("facilitator", "coordinator"):
                 nav.append((self.svc.url("maarat"), t("seina_nav_counts", lang)))
+                nav.append((self.svc.url("kurssipalaute"), t("seina_nav_course_team", lang)))
         self.finish(str(render(template, lang=lang, title=title, t=functools.partial(t, lang=lang), nav=nav,
                                viewer=viewer, languages=[(c, self.svc.url("kieli", c)) for c in ("fi", "sv", "en")],
                                walls=self.svc.url(""),
@@ -339,6 +354,28 @@ class Base(tornado.web.RequestHandler):
     def limited(self, viewer: Viewer) -> None:
         if not self.svc.actions.allow(viewer.name):
             raise Problem(429, "seina_err_429")
+
+    def staff(self) -> Viewer:
+        """The reader of a page for the course's coaches and coordinators only (403 for anyone else)."""
+        viewer = self.who()
+        if viewer.role not in ("facilitator", "coordinator"):
+            raise Problem(403, "seina_err_403")
+        return viewer
+
+    def participants_json(self) -> tuple[Viewer, Any]:
+        """A participant's server's send (``api/…``): who (a participant of the course, within the push
+        limit) and the JSON body (of at most ``MAX_PUSH_BYTES``)."""
+        viewer = self.who()
+        if viewer.role != "participant":
+            raise Problem(403, "seina_err_403")
+        if not self.svc.pushes.allow(viewer.name):
+            raise Problem(429, "seina_err_429")
+        if len(self.request.body) > MAX_PUSH_BYTES:
+            raise Problem(400, "seina_err_400")
+        try:
+            return viewer, json.loads(self.request.body)
+        except ValueError as exc:
+            raise Problem(400, "seina_err_400") from exc
 
 
 def _token_request(handler: tornado.web.RequestHandler) -> bool:
@@ -574,9 +611,7 @@ class ActivityHandler(Base):
 class CountsHandler(Base):
     @tornado.web.authenticated
     def get(self) -> None:
-        viewer = self.who()
-        if viewer.role not in ("facilitator", "coordinator"):
-            raise Problem(403, "seina_err_403")
+        viewer = self.staff()
         lang = self.lang()
         rows = [(r["week"], space_name(r["space"], lang), r["posts"], r["comments"], r["thanks"])
                 for r in self.svc.store.counts(self.svc.cohort)]
@@ -591,15 +626,8 @@ class PushHandler(Base):
 
     @tornado.web.authenticated
     def post(self) -> None:
-        viewer = self.who()
-        if viewer.role != "participant":
-            raise Problem(403, "seina_err_403")
-        if not self.svc.pushes.allow(viewer.name):
-            raise Problem(429, "seina_err_429")
-        if len(self.request.body) > MAX_PUSH_BYTES:
-            raise Problem(400, "seina_err_400")
+        viewer, body = self.participants_json()
         try:
-            body = json.loads(self.request.body)
             week = str(body["week"])
             shared = [self._shared(week, entry) for entry in body["shared"]]
         except (ValueError, KeyError, TypeError) as exc:
@@ -627,6 +655,76 @@ class PushHandler(Base):
             except UploadRefused as exc:
                 raise ValueError(exc.key) from exc
         return Shared(item, mode, nickname, words, image, mime)
+
+
+class CourseTeamPushHandler(Base):
+    """A participant's server sends her answers for the course team of one week (``wall.feedback``).
+
+    Her name is used for two things only: that she is a participant of this course, and the separate
+    yes/no record of who has given the week's feedback. Nothing of the answers is logged."""
+
+    @tornado.web.authenticated
+    def post(self) -> None:
+        viewer, body = self.participants_json()
+        try:
+            week, token, answers = str(body["week"]), body["token"], body["answers"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise Problem(400, "seina_err_400") from exc
+        if not any(w.id == week for w in self.svc.schedule()):
+            raise Problem(404, "seina_err_404")
+        try:
+            result = self.svc.feedback.record(self.svc.cohort, viewer.name, week, token, answers)
+        except FeedbackRefused as exc:
+            raise Problem(409 if exc.key == "course_team_again" else 400, exc.key) from exc
+        self.finish({"result": result})
+
+
+class CourseTeamHandler(Base):
+    """The course team's page: the answers given for it, without names (``records.course_team``)."""
+
+    @tornado.web.authenticated
+    def get(self) -> None:
+        from ..records import course_team
+
+        viewer = self.staff()
+        lang = self.lang()
+        svc = self.svc
+        items = bank()
+        numbers = course_team.read_answers(svc.course, svc.feedback)
+        texts = course_team.read_comments(svc.course, svc.feedback)
+        respondents = svc.feedback.respondents(svc.cohort)
+        weeks = []
+        for week in svc.schedule():
+            n = respondents.get(week.id, 0)
+            if not n:
+                continue
+            scales = []
+            rows = numbers[numbers["week"] == week.id]
+            for item_id in dict.fromkeys(rows["item"]):
+                answered = rows[rows["item"] == item_id]
+                values = answered["value"].dropna()
+                counts = [int((values == v).sum()) for v in (1, 2, 3, 4, 5)]
+                scales.append({"label": items[item_id].label(lang), "n": len(answered),
+                               "mean": number(values.mean(), 1, lang) if len(values) else "–",
+                               "counts": counts, "cant_say": int(len(answered) - len(values))})
+            words = []
+            written = texts[texts["week"] == week.id]
+            for item_id in dict.fromkeys(written["item"]):
+                words.append({"label": items[item_id].label(lang),
+                              "texts": written[written["item"] == item_id]["text"].tolist()})
+            weeks.append({"title": week_title(week, lang), "n": n, "few": n < course_team.MIN_GROUP,
+                          "scales": scales, "words": words})
+        given = []
+        if viewer.moderator:
+            record = svc.feedback.given(svc.cohort)
+            for week in svc.schedule():
+                if any(item.anonymous and item.kind != "text" and week.id in item.weeks for item in items.values()):
+                    given.append({"title": week_title(week, lang), "rows": [
+                        (svc.full_name(who), t("course_team_given_" + (
+                            "yes" if record.get((who, week.id)) else "partial" if (who, week.id) in record else "no"),
+                            lang)) for who in svc.participants()]})
+        self.page("seina_course_team.html.j2", t("seina_course_team_title", lang), viewer, weeks=weeks,
+                  given=given, min_group=course_team.MIN_GROUP)
 
 
 class NewHandler(Base):
@@ -686,7 +784,8 @@ def make_app(svc: WallService, cookie_secret: bytes | None = None) -> tornado.we
         (f"viikko/{WEEK}/([^/]+)/versio", VersionHandler),
         (f"viikko/{WEEK}/([^/]+)/moderoi/(post|comment)/(\\d+)", ModerateHandler),
         (r"kuva/(\d+)", ImageHandler), ("aktiivisuus", ActivityHandler), ("maarat", CountsHandler),
-        ("api/jaot", PushHandler), ("api/uutta", NewHandler), (r"kieli/(\w+)", LanguageHandler),
+        ("api/jaot", PushHandler), ("api/uutta", NewHandler), ("api/kurssipalaute", CourseTeamPushHandler),
+        ("kurssipalaute", CourseTeamHandler), (r"kieli/(\w+)", LanguageHandler),
         ("seina.js", ScriptHandler)]
     settings: dict[str, Any] = {"wall": svc, "xsrf_cookies": True, "cookie_secret": cookie_secret or svc.secret,
                                 "xsrf_cookie_kwargs": {"path": svc.prefix, "httponly": True, "samesite": "Lax"}}
