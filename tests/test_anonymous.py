@@ -212,3 +212,12 @@ def test_does_nothing_of_the_course_feedback_reach_submitted_autograded_or_feedb
     # her own file is still whole in her home
     assert CourseTeamStore(WEEK, folder).answers()["CF_HELP"] == CF_TEXT
     shutil.rmtree(home / ".nbgrader-cache", ignore_errors=True)
+
+
+def test_does_the_release_guard_refuse_a_course_team_file_in_source(tmp_path: Path) -> None:
+    """A facilitator who tries the closing week in ``source/`` leaves her own course team file there; the
+    build, the course check and generate_assignment refuse it like an answers file."""
+    from valmennus.course.guard import answer_files
+
+    CourseTeamStore(WEEK, tmp_path / WEEK).set("CF_HELP", CF_TEXT)
+    assert f"{WEEK}.kurssitiimille.json" in [p.name for p in answer_files(tmp_path)]

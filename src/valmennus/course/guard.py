@@ -16,7 +16,7 @@ from typing import Any
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
-from ..answers import SUFFIX
+from ..answers import COURSE_TEAM_PATTERN, SUFFIX
 from ..i18n import t
 
 
@@ -25,11 +25,13 @@ class AnswerFileInSource(Exception):
 
 
 def answer_files(folder: str | Path) -> list[Path]:
-    """Answers files, kept-aside corrupt copies and uploaded pictures anywhere under ``folder``."""
+    """Answers files (the course team's too), kept-aside corrupt copies and uploaded pictures anywhere under
+    ``folder``."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    found = [*folder.rglob(f"*{SUFFIX}"), *folder.rglob("*.answers.corrupt-*.json"), *folder.rglob("*.upload.*")]
+    found = [*folder.rglob(f"*{SUFFIX}"), *folder.rglob("*.answers.corrupt-*.json"), *folder.rglob("*.upload.*"),
+             *folder.rglob(COURSE_TEAM_PATTERN)]
     return sorted(p for p in found if ".ipynb_checkpoints" not in p.parts)
 
 
