@@ -189,3 +189,25 @@ def test_does_a_failed_send_lose_nothing_and_the_next_submit_send_it(wall, tmp_p
     with feedback.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT value FROM valmennus_wall_course_team_answers WHERE key = ? AND "
                                     "item = 'CF1'", (key,)).scalar() == "5"
+
+
+def test_does_the_demo_send_its_cohorts_course_feedback_through_the_same_tables(tmp_path: Path) -> None:
+    """``make demo``'s participants answer as the widgets write and, at their submit, send what their server
+    would (``demo.course_loop.send_course_team``); a second submit of the same answers sends nothing new."""
+    from valmennus.demo import simulate
+    from valmennus.demo.course_loop import send_course_team
+
+    course = CourseSettings.load(prepare_course(REPO, tmp_path / "course"))
+    people = [simulate.Participant(f"p{n:02d}", "Osa", "Llistuja", "complete") for n in range(1, 7)]
+    for p in people:
+        folder = tmp_path / "homes" / p.id / WEEK
+        folder.mkdir(parents=True)
+        simulate.write_answers(folder, WEEK, p, WEEK)
+        assert "CF1" not in (folder / f"{WEEK}.answers.json").read_text(encoding="utf-8")
+        assert send_course_team(course, folder, p.id, WEEK) == "new"
+        assert send_course_team(course, folder, p.id, WEEK) is None
+    store = FeedbackStore(WallStore(wall_url(course)))
+    assert store.respondents(cohort_of(course)) == {WEEK: len(people)}
+    assert all(store.given(cohort_of(course)).values())
+    assert sorted(set(reader.read_answers(course, store)["item"])) == [f"CF{n}" for n in range(1, 10)]
+    store.engine.dispose()

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..anonymous import CourseTeamStore
 from ..course.gradebook import open_gradebook
 from ..course.schedule import Week, load_schedule
 from ..course.settings import CourseSettings
@@ -44,6 +45,8 @@ from ..ops.roster import import_roster
 from ..options import ReportingStore, as_env
 from ..records.sources import released_feedback_path
 from ..records.store import sync
+from ..wall.feedback import FeedbackStore
+from ..wall.store import WallStore, cohort_of, wall_url
 from . import simulate
 
 Say = Callable[[str], None]
@@ -163,6 +166,27 @@ def participant_submits(course: CourseSettings, home: Path, p: simulate.Particip
     simulate.submit(course.course_id, course.exchange_root, home, p.id, week)
     if when is not None:
         simulate.stamp_submission(course.course_id, course.exchange_root, p.id, week, when)
+    send_course_team(course, folder, p.id, week)
+
+
+_FEEDBACK_STORES: dict[str, FeedbackStore] = {}
+
+
+def send_course_team(course: CourseSettings, folder: Path, who: str, week: str) -> str | None:
+    """What her server does after a submit (``participant.course_team``): the week's answers for the course
+    team, with her file's token, into the course's anonymous tables (``wall.feedback``, the embedded wall's
+    database) and marked sent in her file. None when there was nothing new to send."""
+    team = CourseTeamStore(week, folder, read_only=False, week=week)
+    payload = team.pending()
+    if payload is None:
+        return None
+    url = wall_url(course)
+    store = _FEEDBACK_STORES.get(url)
+    if store is None:
+        store = _FEEDBACK_STORES[url] = FeedbackStore(WallStore(url))
+    result = store.record(cohort_of(course), who, week, payload["token"], payload["answers"])
+    team.mark_sent(payload)
+    return result
 
 
 def _unscheduled(week: str) -> Week:
