@@ -211,3 +211,29 @@ def test_does_the_demo_send_its_cohorts_course_feedback_through_the_same_tables(
     assert all(store.given(cohort_of(course)).values())
     assert sorted(set(reader.read_answers(course, store)["item"])) == [f"CF{n}" for n in range(1, 10)]
     store.engine.dispose()
+
+
+def test_do_the_privacy_export_and_erase_reach_the_record_of_who_gave_feedback(tmp_path: Path) -> None:
+    """Her record of having given feedback is hers to export and erase; the answers carry no name to find."""
+    import json
+    import zipfile
+
+    from valmennus.course.gradebook import open_gradebook
+    from valmennus.ops.privacy import erase_person, export_person, find_traces
+
+    course = CourseSettings.load(prepare_course(REPO, tmp_path / "course"))
+    (course.root / "roster.csv").write_text(ROSTER, encoding="utf-8")
+    with open_gradebook(course) as gb:
+        gb.add_student("p01", first_name="Osallistuja", last_name="P01")
+    store = FeedbackStore(WallStore(wall_url(course)))
+    store.record(cohort_of(course), "p01", WEEK, token(), {**{f"CF{n}": 4 for n in range(1, 10)},
+                                                          "CF_HELP": "Qwertyuiop auttoi"})
+    with zipfile.ZipFile(export_person(course, "p01", tmp_path / "vienti")) as zf:
+        assert json.loads(zf.read("course-feedback-given.json")) == [{"week": WEEK, "complete": True}]
+        assert not [n for n in zf.namelist() if b"Qwertyuiop" in zf.read(n)]  # nobody's words are "hers"
+    assert any("live wall" in line for line in find_traces(course, "p01").gradebook)
+    report = erase_person(course, "p01")
+    assert any("1 course feedback records removed" in line for line in report.removed), report.removed
+    assert store.given(cohort_of(course)) == {}
+    assert store.respondents(cohort_of(course)) == {WEEK: 1}  # the anonymous answers stay, as promised
+    store.engine.dispose()

@@ -128,7 +128,8 @@ class CourseTeamStore(AnswerStore):
             return
         main = AnswerStore(self.notebook_id, self.folder, read_only=False)
         given = self.given()
-        if given_in(main.load().entries) != given or GIVEN_ENTRY not in main.load().entries:
+        entries = main.load().entries
+        if GIVEN_ENTRY not in entries or given_in(entries) != given:
             main.set(GIVEN_ENTRY, given)
 
     # -- what is sent -------------------------------------------------------------------------------
