@@ -113,6 +113,11 @@ class Dashboards(Configurable):
         Unicode(), help="Course folders (absolute paths) the dashboards compare, one cohort each. Empty: "
                         "the course in use only. In the environment: folders separated by os.pathsep (:).",
     ).tag(config=True, env="VALMENNUS_COURSES")
+    page_max_age = Int(
+        300, help="Seconds a dashboard page built in a pre-heated kernel before anyone asked may be old when "
+                  "shown (the kernel reads the store again every half of this while it waits); older, it is "
+                  "built again at the request. 0: always built at the request.",
+    ).tag(config=True, env="VALMENNUS_DASHBOARD_MAX_AGE")
 
 
 class Routine(Configurable):

@@ -66,6 +66,9 @@ class CohortData:
     #: the course team's comments without names (cohort, week, item, text: ``store.read_comments``);
     #: read only for the page that shows them
     comments: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["cohort", *store.COMMENT_COLUMNS]))
+    #: when the stores were read (the pages say it: a pre-heated kernel builds its page before anyone
+    #: asks, ``dashboard.prepare``); None when read from the folders
+    read_at: datetime | None = None
 
 
 def people_of(cohort: str, gradebook_people: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
@@ -131,6 +134,7 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
     A course whose store has never been synced reads as empty (its ``synced`` is None, and the pages
     say so). ``as_of`` is the later of now and the latest event in the data (``_as_of``).
     """
+    read_at = datetime.now(UTC)
     folders = [Path(d).expanduser().resolve() for d in (dirs if dirs is not None else course_dirs())]
     names = [f.name for f in folders]
     by_store: dict[tuple[str, str], list[str]] = {}
@@ -153,7 +157,7 @@ def load_cohorts(dirs: list[Path] | None = None, answers: bool = True,
               "feedback": joined("feedback"), "weeks": weeks,
               "answers": joined("answers")[ANSWER_COLUMNS] if answers else pd.DataFrame(columns=ANSWER_COLUMNS)}
     return CohortData(as_of=_as_of(tables, now), names=names, synced={n: stamps.get(n) for n in names},
-                      comments=joined("comments"), **tables)
+                      comments=joined("comments"), read_at=read_at, **tables)
 
 
 def people_from_store(participants: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..i18n import local_datetime, t
+from ..i18n import local_datetime, local_time, t
 from .cohorts import CohortData
 from .privacy import FACILITATOR, Viewer, display_names, pseudonym_key, shown_label
 from .tables import DashboardTables, build_tables
@@ -41,21 +41,25 @@ class ViewContext:
 
 
 def store_note(data: CohortData) -> str:
-    """When each cohort's store was synced ("never" for one not synced yet); empty for folder-read data."""
+    """When each cohort's store was synced ("never" for one not synced yet) and when this page read it;
+    empty for folder-read data."""
     if not data.synced:
         return ""
     times = [f"{cohort} " + (local_datetime(stamp.to_pydatetime()) if stamp is not None and pd.notna(stamp)
                              else t("dsh_never_synced")) for cohort, stamp in data.synced.items()]
-    return t("dsh_synced", times=", ".join(times))
+    note = t("dsh_synced", times=", ".join(times))
+    return note if data.read_at is None else f"{note} {t('dsh_read_at', time=local_time(data.read_at))}"
 
 
-def context(data: CohortData, viewer: Viewer | None = None, key: bytes | None = None) -> ViewContext:
-    """Tables and labels for ``data`` as ``viewer`` (default: from the environment) may see them."""
+def context(data: CohortData, viewer: Viewer | None = None, key: bytes | None = None,
+            tables: DashboardTables | None = None) -> ViewContext:
+    """Tables and labels for ``data`` as ``viewer`` (default: from the environment) may see them;
+    ``tables``: ``build_tables(data)`` when already built (they do not depend on the viewer)."""
     viewer = viewer or Viewer.from_env()
     stable = True
     if key is None:
         key, stable = pseudonym_key()
     names = display_names(data.people, viewer, key)
     names["label"] = shown_label(names)
-    return ViewContext(data=data, tables=build_tables(data), labels=names[["cohort", "participant", "label", "own"]],
-                       viewer=viewer, stable_ids=stable)
+    return ViewContext(data=data, tables=tables if tables is not None else build_tables(data),
+                       labels=names[["cohort", "participant", "label", "own"]], viewer=viewer, stable_ids=stable)
