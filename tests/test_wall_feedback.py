@@ -237,3 +237,52 @@ def test_do_the_privacy_export_and_erase_reach_the_record_of_who_gave_feedback(t
     assert store.given(cohort_of(course)) == {}
     assert store.respondents(cohort_of(course)) == {WEEK: 1}  # the anonymous answers stay, as promised
     store.engine.dispose()
+
+
+@pytest.mark.server
+@pytest.mark.workflow
+def test_does_submitting_in_her_app_send_the_course_teams_answers_and_not_submit_them(tmp_path: Path) -> None:
+    """Her own server (participant app) with a nbgrader configuration that knows nothing of the pattern:
+    the submit leaves the course team's file at home, sends its answers to the live wall service, and the
+    page says so; nothing of them reaches the exchange's inbound."""
+    import os
+
+    from valmennus.demo import simulate
+    from valmennus.demo.course_loop import write_roster
+    from valmennus.ops.nbgrader_cli import run_nbgrader
+    from valmennus.participant.serve import participant_server
+
+    os.environ.pop("NBGRADER_EXECUTION", None)
+    root = prepare_course(REPO, tmp_path / "course")
+    aino = simulate.Participant("p01", "Aino", "Virtanen", "complete")
+    run_nbgrader(root, "db", "student", "import", str(write_roster(root / "roster.csv", [aino])))
+    run_nbgrader(root, "generate_assignment", WEEK, "--force")
+    run_nbgrader(root, "release_assignment", WEEK, "--force")
+    course = CourseSettings.load(root)
+    home = tmp_path / "homes" / aino.id
+    folder = simulate.fetch(course.course_id, course.exchange_root, home, aino.id, WEEK)
+    answers = WeekAnswers(WEEK, folder)
+    for n in range(1, 10):
+        answers.set(f"CF{n}", 4)
+    answers.set("CF_HELP", "Sovelluksen kautta lähetetty 2718")
+    service = embedded_service(root, facilitators=["coach"])
+    with embedded_wall(service, free_port()) as running:
+        env = {"VALMENNUS_WALL_SERVICE": running.url, "VALMENNUS_WALL_TOKEN": service.token_for(aino.id)}
+        with participant_server(home, root, free_port(), participant=aino.id, token="", extra_env=env) as app:
+            session = requests.Session()
+            session.get(app.url, timeout=60)
+            url = app.base + f"valmennus/palauta/{WEEK}"
+            form = session.get(url, timeout=60).text
+            xsrf = re.search(r'name="_xsrf" value="([^"]+)"', form).group(1)
+            done = session.post(url, data={"_xsrf": xsrf}, timeout=120, allow_redirects=False)
+            assert done.status_code == 303 and done.headers["Location"].endswith("kurssitiimi=lahetetty")
+            page = session.get(app.base + done.headers["Location"].lstrip("/"), timeout=60).text
+            assert "Vastauksesi kurssitiimille lähetettiin ilman nimeäsi." in page
+        feedback = service.feedback
+        assert feedback.given(service.cohort) == {(aino.id, WEEK): True}
+        assert (WEEK, "CF_HELP", "Sovelluksen kautta lähetetty 2718") in feedback.answer_rows(service.cohort)
+    inbound = next((course.exchange_root / course.course_id / "inbound").glob(f"{aino.id}+{WEEK}+*"))
+    assert not list(inbound.glob("*.kurssitiimille.json"))
+    assert '"_kurssipalaute_annettu"' in (inbound / f"{WEEK}.answers.json").read_text(encoding="utf-8")
+    assert not [p for p in inbound.rglob("*") if p.is_file() and b"2718" in p.read_bytes()]
+    assert CourseTeamStore(WEEK, folder).pending() is None  # marked sent in her file
