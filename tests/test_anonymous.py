@@ -154,6 +154,18 @@ def test_does_the_participant_apps_exchange_leave_the_file_behind_whatever_the_h
 AINO = simulate.Participant("p01", "Aino", "Virtanen", "complete")
 
 
+def fetched_closing_week(tmp_path: Path) -> tuple[CourseSettings, Path, Path]:
+    """A course with the closing week released and fetched by Aino: (course, her home, her week folder)."""
+    os.environ.pop("NBGRADER_EXECUTION", None)
+    root = prepare_course(REPO, tmp_path / "course")
+    run_nbgrader(root, "db", "student", "import", str(write_roster(root / "roster.csv", [AINO])))
+    run_nbgrader(root, "generate_assignment", WEEK, "--force")
+    run_nbgrader(root, "release_assignment", WEEK, "--force")
+    course = CourseSettings.load(root)
+    home = tmp_path / "homes" / AINO.id
+    return course, home, simulate.fetch(course.course_id, course.exchange_root, home, AINO.id, WEEK)
+
+
 @pytest.mark.workflow
 def test_does_nothing_of_the_course_feedback_reach_submitted_autograded_or_feedback(
         tmp_path: Path) -> None:
@@ -162,14 +174,8 @@ def test_does_nothing_of_the_course_feedback_reach_submitted_autograded_or_feedb
     feedback page; the completion mark for the feedback part is still given, from the yes/no flag. The
     participant's exchange here uses nbgrader's defaults (as the Lab's Assignments tab on a hub whose
     configuration lacks the pattern): the course's collect still leaves the file behind."""
-    os.environ.pop("NBGRADER_EXECUTION", None)
-    root = prepare_course(REPO, tmp_path / "course")
-    run_nbgrader(root, "db", "student", "import", str(write_roster(root / "roster.csv", [AINO])))
-    run_nbgrader(root, "generate_assignment", WEEK, "--force")
-    run_nbgrader(root, "release_assignment", WEEK, "--force")
-    course = CourseSettings.load(root)
-    home = tmp_path / "homes" / AINO.id
-    folder = simulate.fetch(course.course_id, course.exchange_root, home, AINO.id, WEEK)
+    course, home, folder = fetched_closing_week(tmp_path)
+    root = course.root
     simulate.write_answers(folder, WEEK, AINO, WEEK)
     answers = WeekAnswers(WEEK, folder)
     answers.set("CF_HELP", CF_TEXT)

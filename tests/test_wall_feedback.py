@@ -245,22 +245,13 @@ def test_does_submitting_in_her_app_send_the_course_teams_answers_and_not_submit
     """Her own server (participant app) with a nbgrader configuration that knows nothing of the pattern:
     the submit leaves the course team's file at home, sends its answers to the live wall service, and the
     page says so; nothing of them reaches the exchange's inbound."""
-    import os
-
-    from valmennus.demo import simulate
-    from valmennus.demo.course_loop import write_roster
-    from valmennus.ops.nbgrader_cli import run_nbgrader
     from valmennus.participant.serve import participant_server
 
-    os.environ.pop("NBGRADER_EXECUTION", None)
-    root = prepare_course(REPO, tmp_path / "course")
-    aino = simulate.Participant("p01", "Aino", "Virtanen", "complete")
-    run_nbgrader(root, "db", "student", "import", str(write_roster(root / "roster.csv", [aino])))
-    run_nbgrader(root, "generate_assignment", WEEK, "--force")
-    run_nbgrader(root, "release_assignment", WEEK, "--force")
-    course = CourseSettings.load(root)
-    home = tmp_path / "homes" / aino.id
-    folder = simulate.fetch(course.course_id, course.exchange_root, home, aino.id, WEEK)
+    from .test_anonymous import AINO as aino
+    from .test_anonymous import fetched_closing_week
+
+    course, home, folder = fetched_closing_week(tmp_path)
+    root = course.root
     answers = WeekAnswers(WEEK, folder)
     for n in range(1, 10):
         answers.set(f"CF{n}", 4)
