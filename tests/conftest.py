@@ -68,6 +68,29 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "hub: starts a real JupyterHub with real Linux users (root; tests/hub)")
 
 
+# Under pytest-xdist (`make test` runs `-n N --dist loadgroup`) a session or package fixture is built once per
+# worker that runs a test needing it, so the tests that share an expensive one run on one worker: the hub's
+# tests (``hub_run``, package-scoped), the played eight-week course and the graded week-1 course. Every other
+# file is a group of its own (its module fixtures are built once). Without xdist the marker does nothing.
+PLAYED = {"eight_week_course", "eight_week_routine", "demo_cohorts"}
+
+
+def _worker_group(item: pytest.Item) -> str:
+    names = set(getattr(item, "fixturenames", ()))
+    if "hub_run" in names:
+        return "hub"
+    if names & PLAYED:
+        return "played"
+    if "graded_course" in names:
+        return "graded"
+    return item.nodeid.split("::", 1)[0]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_worker_group(item)))
+
+
 
 @pytest.fixture(autouse=True)
 def _finnish_and_not_grading(monkeypatch: pytest.MonkeyPatch) -> None:
