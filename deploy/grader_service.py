@@ -11,6 +11,15 @@ there is no cron and no extra login. It runs two children and owns both:
   store catches up with what facilitators did with formgrader's buttons, at most one interval late).
   ``--every 0`` runs no passes: formgrader only.
 
+Beside the passes, the coaches' control requests from the dashboards' page (``valmennus.ops.control_requests``:
+the dashboards service may not write the course, so it drops a request into ``control-requests/inbox``):
+every ``REQUESTS_CHECK_S`` seconds the service lists the inbox (its own folder: a listing costs nothing) and,
+when a file has come that was not there when it last looked, or the controls changed since they were last
+published (``valmennus routine pause`` in a terminal), runs ``valmennus routine requests``, which checks
+each request as hostile input and applies or refuses it (and each pass does the same first). So a coach's
+request takes effect within seconds, also while a long pass runs (the two take turns on the controls'
+lock) and while the routine is paused.
+
 Each pass's lines go to ``routine-service.out`` in the course folder (its actions, in Finnish, with
 ``valmennus routine --log``: the routine's own ``routine.jsonl``); a line per pass goes to the hub's log.
 When the service is stopped, both children get SIGTERM (a routine killed mid-pass resumes at the next
@@ -35,6 +44,28 @@ from pathlib import Path
 
 FIRST_PASS_AFTER_S = 5.0  # let formgrader come up first
 STOP_WAIT_S = 20.0
+REQUESTS_CHECK_S = 2.0
+CONTROL_REQUESTS = "control-requests"  # valmennus.ops.control_requests.REQUESTS_DIR
+
+
+def requests_to_take(course: Path, seen: set[str]) -> set[str]:
+    """The inbox's names when there is something for ``valmennus routine requests``, else an empty set: a
+    name not in ``seen`` (the names when the last one started; dot-names are requests being written), or
+    the controls written after they were last published."""
+    folder = course / CONTROL_REQUESTS
+    try:
+        names = {n for n in os.listdir(folder / "inbox") if not n.startswith(".")}
+    except OSError:
+        return set()
+    try:
+        published = (folder / "state.json").stat().st_mtime
+    except OSError:
+        published = 0.0
+    try:
+        changed = (course / "routine-controls.json").stat().st_mtime > published
+    except OSError:
+        changed = False
+    return (names | {""}) if names - seen or changed else set()
 
 
 def _stop(proc: subprocess.Popen[bytes] | None) -> None:
@@ -62,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, lambda signum, frame: stopping.append(signum))
     server = subprocess.Popen(command)
     routine: subprocess.Popen[bytes] | None = None
+    applier: subprocess.Popen[bytes] | None = None  # valmennus routine requests
+    seen: set[str] = set()
+    next_check = time.monotonic()
     valmennus = str(Path(sys.executable).with_name("valmennus"))
     steps: list[list[str]] = []  # what is left of the current pass
     out_path = Path(options.course) / "routine-service.out"
@@ -80,6 +114,16 @@ def main(argv: list[str] | None = None) -> int:
                     out.flush()
                     routine = subprocess.Popen([valmennus, "--course", options.course, *step],
                                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            if applier is not None and applier.poll() is not None:
+                applier = None
+            if applier is None and time.monotonic() >= next_check:
+                next_check = time.monotonic() + REQUESTS_CHECK_S
+                waiting = requests_to_take(Path(options.course), seen)
+                if waiting:
+                    seen = waiting
+                    with out_path.open("ab") as out:
+                        applier = subprocess.Popen([valmennus, "--course", options.course, "routine", "requests"],
+                                                   stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
             if routine is not None and routine.poll() is not None:
                 print(f"[valmennus grader service] pass {passes}: {' '.join(routine.args[3:])} ended with "
                       f"{routine.returncode}", file=sys.stderr, flush=True)
@@ -88,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
                     next_at = time.monotonic() + options.every * 60
             time.sleep(0.5)
     finally:
+        _stop(applier)
         _stop(routine)
         _stop(server)
     return server.returncode if server.returncode is not None and not stopping else 0

@@ -14,7 +14,11 @@ File modes this relies on for privacy (DESIGN §4):
   but ``submitted/``, ``autograded/`` and ``feedback/`` are 2750 grader:formgrade-<course>, and the
   grader service runs with umask 027, so nothing it writes is readable by participants or coordinators;
 - the published group walls (``<state_dir>/walls``) are 2750 grader:nbgrader-<course> (setgid), so the
-  course's participants read what the grader copies there (``valmennus share --publish``), nobody else.
+  course's participants read what the grader copies there (``valmennus share --publish``), nobody else;
+- the coaches' control requests (``valmennus.ops.control_requests``: the dashboards service asks, the grader
+  applies): ``<course>/control-requests`` 2750 grader:ctlreq-<course>, its ``inbox`` 3730 (setgid, sticky:
+  the group drops files, cannot list, read or remove them), its ``handled`` 0700; the group holds the
+  dashboards service's account (and the grader, which reads what the group writes), nobody else.
 
 Several courses on one hub (``Site.courses``, :class:`CourseSite`): the site's own fields are its first
 course; each further course has its own groups, grader account and formgrader service, its own gradebook
@@ -66,6 +70,11 @@ class CourseNames:
     @property
     def grader(self) -> str:
         return f"grader-{self.course_id}"
+
+    @property
+    def control_group(self) -> str:
+        """Who may drop a control request into the course's inbox: the dashboards service's account."""
+        return f"ctlreq-{self.course_id}"
 
     @property
     def db_env(self) -> str:
@@ -236,8 +245,9 @@ def create_accounts(site: Site) -> tuple[list[str], list[str]]:
     """Groups and accounts for the site; returns the (users, groups) created by this call."""
     made_groups, made_users = [], []
     for course in site.course_sites():
-        made_groups += [g for g in (course.student_group, course.grader_group) if ensure_group(g)]
-        if ensure_user(course.grader, [], primary=course.grader_group, system=False):
+        made_groups += [g for g in (course.student_group, course.grader_group, course.control_group)
+                        if ensure_group(g)]
+        if ensure_user(course.grader, [course.control_group], primary=course.grader_group, system=False):
             made_users.append(course.grader)
         for name in course.participants:
             if ensure_user(name, [course.student_group]):
@@ -249,8 +259,10 @@ def create_accounts(site: Site) -> tuple[list[str], list[str]]:
         if ensure_user(name, []):
             made_users.append(name)
     # the dashboards service's own account: in no course group (it reads the stores through the
-    # read-only database role, never the course folders' private parts)
-    if site.dashboards_port and ensure_user(site.dashboards_user, [], system=True):
+    # read-only database role, never the course folders' private parts), only in each course's control
+    # group (it drops the coaches' requests into the course's inbox and reads what became of them)
+    if site.dashboards_port and ensure_user(site.dashboards_user, [k.control_group for k in site.course_sites()],
+                                            system=True):
         made_users.append(site.dashboards_user)
     return made_users, made_groups
 
@@ -343,11 +355,31 @@ def prepare_course_dir(site: Site, repo: Path, course: CourseSite | None = None)
                       encoding="utf-8")
     for name in PRIVATE_COURSE_DIRS:
         (root / name).mkdir(exist_ok=True)
+    requests = root / CONTROL_REQUESTS
     for path in (root, *root.rglob("*")):
-        shutil.chown(path, course.grader, course.grader_group)
+        if path != requests and requests not in path.parents:  # what the dashboards wrote stays theirs
+            shutil.chown(path, course.grader, course.grader_group)
     os.chmod(root, 0o755)
     for name in PRIVATE_COURSE_DIRS:
         os.chmod(root / name, 0o2750)
+    prepare_control_requests(course)
+
+
+CONTROL_REQUESTS = "control-requests"  # valmennus.ops.control_requests.REQUESTS_DIR
+
+
+def prepare_control_requests(course: CourseSite) -> None:
+    """The course's inbox of control requests (see the module's docstring), as nbgrader's exchange inbound:
+    the dashboards service's account (group ``ctlreq-<course>``) may drop a request but not list, read or
+    remove one; the grader account owns the folders, reads the requests, moves them to ``handled`` (its
+    own) and publishes ``state.json`` for the group to read."""
+    requests = Path(course.course_dir) / CONTROL_REQUESTS
+    for path, mode in ((requests, 0o2750), (requests / "inbox", 0o3730), (requests / "handled", 0o700)):
+        if path.is_symlink():
+            path.unlink()
+        path.mkdir(exist_ok=True)
+        shutil.chown(path, course.grader, course.control_group)
+        os.chmod(path, mode)
 
 
 def prepare_folders(site: Site, repo: Path) -> None:

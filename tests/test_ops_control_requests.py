@@ -303,3 +303,26 @@ def test_does_the_page_show_a_request_wait_and_then_its_outcome(course: CourseSe
     assert said[0].startswith("Pyyntö tehty: keskeytä rutiini")  # ohjaaja-b coaches this course
     assert said[1] == "Pyyntöä ei tehty: pysäytä muistutukset: Mikko Korhonen. Syy: osallistuja ei ole pyytäjän oma."
     assert controls.load_controls(course).held == ["p01"] and "Rutiini on keskeytetty" in forged.state_html.value
+
+
+def test_does_the_grader_service_start_the_applier_only_when_something_came(course: CourseSettings) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "deploy"))
+    from grader_service import requests_to_take
+
+    assert requests_to_take(course.root, set()) == set()  # an empty inbox, no controls
+    pending = _request(course, "ohjaaja-a", "hold", "p01")
+    _plant(course, ".being-written.tmp", "{")
+    seen = requests_to_take(course.root, set())
+    assert f"{pending.request.id}.json" in seen
+    assert requests_to_take(course.root, seen) == set()  # nothing new since the applier started
+    _take(course)
+    assert requests_to_take(course.root, seen) == set()  # applied, published
+    controls.hold_reminders(course, "p02")  # the command in the grader's terminal
+    state = cr.folder(course) / cr.STATE
+    hour_ago = (datetime.now(UTC) - timedelta(hours=1)).timestamp()
+    os.utime(state, (hour_ago, hour_ago))
+    assert requests_to_take(course.root, seen)  # the controls changed since they were published
+    _take(course)
+    assert requests_to_take(course.root, seen) == set() and cr.published_controls(course).held == ["p01", "p02"]

@@ -16,8 +16,11 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
 import time
+import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -27,7 +30,7 @@ import requests
 from valmennus.demo.simulate import Participant, answers_for
 
 from .client import Person
-from .conftest import ARTIFACTS, FIRST_COURSE_NAMES, SECOND_COURSE_NAMES, WEEK, HubRun, timed
+from .conftest import ARTIFACTS, FIRST_COURSE_NAMES, HUB_VENV, SECOND_COURSE_NAMES, WEEK, HubRun, timed
 
 pytestmark = [pytest.mark.hub, pytest.mark.server]
 TASK = "ohjaajan_palaute"
@@ -326,3 +329,188 @@ def test_does_a_coordinator_land_on_the_dashboards_through_the_hubs_login(synced
     assert "voila-tree-main" in response.text  # Voilà's list of the dashboards (drawn by its script)
     page = browser.get(f"{run.url}{DASHBOARDS}/voila/render/edistyminen.ipynb", timeout=120)  # the cookie
     assert page.status_code == 200 and PSEUDONYM.search(_page(page)), page.text[:500]
+
+
+# -- the coach's controls through the dashboards service (issue 17) -----------------------------------------
+class PageWidgets:
+    """The widgets of a page Voilà rendered, through its kernel's websocket as the page's script talks to it
+    (the widgets' comm messages only): their states, a button's click, the values the kernel sends back."""
+
+    def __init__(self, run: HubRun, who: Person, page: str) -> None:
+        import websocket
+
+        kernel = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page)
+        assert kernel, page[:2000]
+        url = f"{run.url.replace('http', 'ws', 1)}{DASHBOARDS}/api/kernels/{kernel.group(1)}/channels"
+        self.ws = websocket.create_connection(url, header=[f"Authorization: token {who.token}"], timeout=60)
+        self.session = uuid.uuid4().hex
+        self.states: dict[str, dict] = {}
+        self.values: list[str] = []  # every HTML value the kernel has sent since, in order
+        self._send("comm_info_request", {"target_name": "jupyter.widget"})
+        comms = self._reply("comm_info_reply")["comms"]
+        if not comms:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            (ARTIFACTS / "facilitator_page.html").write_text(page, encoding="utf-8")
+            raise AssertionError("no widgets on the page: test-artifacts/hub/facilitator_page.html")
+        for comm_id in comms:
+            self._send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}})
+        self._read(lambda: set(comms) <= set(self.states), 60)
+
+    def _send(self, kind: str, content: dict) -> str:
+        msg_id = uuid.uuid4().hex
+        self.ws.send(json.dumps({
+            "header": {"msg_id": msg_id, "username": "hub-test", "session": self.session, "msg_type": kind,
+                       "version": "5.3", "date": datetime.now(UTC).isoformat()},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": content}))
+        return msg_id
+
+    def _take(self, msg: dict) -> None:
+        if msg.get("msg_type") != "comm_msg":
+            return
+        data = msg["content"].get("data", {})
+        if data.get("method") == "update":
+            comm_id = msg["content"]["comm_id"]
+            self.states.setdefault(comm_id, {}).update(data.get("state", {}))
+            if isinstance(data.get("state", {}).get("value"), str):
+                self.values.append(data["state"]["value"])
+
+    def _reply(self, kind: str) -> dict:
+        while True:
+            msg = json.loads(self.ws.recv())
+            self._take(msg)
+            if msg.get("msg_type") == kind:
+                return msg["content"]
+
+    def _read(self, done, timeout: float) -> None:  # noqa: ANN001
+        deadline = time.monotonic() + timeout
+        while not done():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"widgets: not within {timeout:.0f} s; seen {self.values[-5:]}")
+            self.ws.settimeout(max(0.1, deadline - time.monotonic()))
+            self._take(json.loads(self.ws.recv()))
+
+    def click(self, description: str) -> None:
+        buttons = [c for c, s in self.states.items() if s.get("_model_name") == "ButtonModel"
+                   and s.get("description") == description]
+        assert len(buttons) == 1, [s.get("description") for s in self.states.values()]
+        self._send("comm_msg", {"comm_id": buttons[0], "data": {"method": "custom", "content": {"event": "click"}}})
+
+    def wait_for(self, words: str, timeout: float = 120, start: int | None = None) -> str:
+        """The first value the kernel sends from now on (or since its ``start``-th) that holds ``words``."""
+        start = len(self.values) if start is None else start
+        self._read(lambda: any(words in v for v in self.values[start:]), timeout)
+        return next(v for v in self.values[start:] if words in v)
+
+    def close(self) -> None:
+        self.ws.close()
+
+
+def _as_account(name: str, code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in the hub's Python as the Linux account ``name`` with its groups (as the hub starts it)."""
+    import grp
+    import pwd
+
+    account = pwd.getpwnam(name)
+    groups = [g.gr_gid for g in grp.getgrall() if name in g.gr_mem]
+    return subprocess.run([str(HUB_VENV / "bin" / "python"), "-c", code], user=account.pw_uid,
+                          group=account.pw_gid, extra_groups=groups, cwd="/", capture_output=True, text=True,
+                          timeout=120,
+                          env={"HOME": account.pw_dir, "PATH": "/usr/bin:/bin", "VALMENNUS_LANG": "fi", **env})
+
+
+ASKS = """
+from pathlib import Path
+from valmennus.course.settings import CourseSettings
+from valmennus.ops.control_requests import writes_directly
+print([writes_directly(CourseSettings.load(d)) for d in {courses!r}])
+"""
+CONTROLS_NOW = """
+from pathlib import Path
+from valmennus.course.settings import CourseSettings
+from valmennus.ops.controls import load_controls
+print(load_controls(CourseSettings.load(Path.cwd())).held)
+"""
+
+
+def test_do_a_coachs_controls_on_the_dashboards_reach_the_course_through_its_grader(synced: HubRun) -> None:
+    """The dashboards service may not write the course (its own account): the facilitator's button drops a
+    request into the course's inbox, the grader service applies it within seconds, and the page says it
+    waited and then that it was done; the course's routine-controls.json holds the change."""
+    run = synced
+    course = run.site.course_sites()[1]
+    coach = run.log_in(course.facilitators[0])
+    # the dashboards' account may not write either course: its page asks
+    asks = _as_account(run.site.dashboards_user, ASKS.format(courses=[k.course_dir for k in run.site.course_sites()]))
+    assert asks.stdout.strip() == "[False, False]", (asks.stdout, asks.stderr[-2000:])
+    page = _page(_render(run, coach, _facilitator_page()))
+    widgets = PageWidgets(run, coach, page)
+    try:
+        widgets.wait_for("Rutiini on käynnissä", 30, start=0)
+        started = time.monotonic()
+        widgets.click("Pysäytä muistutukset")
+        assert "Pyyntö odottaa: pysäytä muistutukset: Kaisa Nieminen" in widgets.wait_for("Pyyntö odottaa", 60)
+        widgets.wait_for("Pyyntö tehty: pysäytä muistutukset: Kaisa Nieminen")
+        run.timings["coach's request: sent to done on the page"] = round(time.monotonic() - started, 2)
+        assert _in_service(run, coach, course.course_id, CONTROLS_NOW).strip() == f"[{course.participants[0]!r}]"
+        widgets.wait_for("Pysäytetyt muistutukset: Kaisa Nieminen", 30, start=0)  # the state the page shows
+        widgets.click("Jatka muistutuksia")
+        widgets.wait_for("Pyyntö tehty: jatka muistutuksia: Kaisa Nieminen")
+    finally:
+        widgets.close()
+    assert _in_service(run, coach, course.course_id, CONTROLS_NOW).strip() == "[]"
+    log = _in_service(run, coach, course.course_id, ROUTINE_LOG)
+    assert re.search(rf"ohjaussivun pyyntö {course.participants[0]}: tehty – {course.facilitators[0]}: "
+                     "pysäytä muistutukset", log), log[-3000:]
+
+
+FORGE = """
+import os, sys
+from pathlib import Path
+from valmennus.course.settings import CourseSettings
+from valmennus.ops import control_requests as cr
+course = CourseSettings.load(Path({course!r}))
+request = cr.new_request({requester!r}, "hold", {participant!r})
+try:
+    cr.submit(course, request)
+    print("sent", request.id)
+except PermissionError:
+    print("refused by the kernel")
+try:
+    os.listdir(cr.inbox(course))
+    print("listed")
+except PermissionError:
+    print("not listable")
+"""
+
+
+def test_is_a_request_for_another_coachs_participant_refused_by_the_grader(synced: HubRun) -> None:
+    """What the page never sends, forged as the dashboards service's own account (the one account that may
+    drop a request): the first course's coach asks to hold the second course's participant. The grader
+    refuses it and says why in the routine's log; nothing changes. A participant cannot even drop one."""
+    run = synced
+    first, course = run.site.course_sites()
+    forged = _as_account(run.site.dashboards_user, FORGE.format(
+        course=course.course_dir, requester=first.facilitators[0], participant=course.participants[0]))
+    assert forged.returncode == 0, forged.stderr[-2000:]
+    words = forged.stdout.split()
+    assert words[0] == "sent" and "not listable" in forged.stdout, forged.stdout
+    request_id = words[1]
+    state = Path(course.course_dir) / "control-requests" / "state.json"
+
+    def outcome() -> dict:
+        try:
+            return json.loads(state.read_text(encoding="utf-8"))["outcomes"].get(request_id, {})
+        except (OSError, ValueError, KeyError):
+            return {}
+
+    assert _wait("the grader's answer to a forged request", outcome, timeout=120, every=1)["result"] == "refused"
+    assert outcome()["reason"] == "ctlreq_not_coach"
+    coach = run.log_in(course.facilitators[0])
+    assert _in_service(run, coach, course.course_id, CONTROLS_NOW).strip() == "[]"
+    log = _in_service(run, coach, course.course_id, ROUTINE_LOG)
+    assert re.search(rf"ohjaussivun pyyntö {course.participants[0]}: hylätty – {first.facilitators[0]}: .*"
+                     "pyytäjä ei ole tämän kurssin ohjaaja", log), log[-3000:]
+    participant = _as_account(course.participants[0], FORGE.format(
+        course=course.course_dir, requester=course.facilitators[0], participant=course.participants[0]))
+    assert "refused by the kernel" in participant.stdout and "not listable" in participant.stdout, \
+        (participant.stdout, participant.stderr[-1000:])
