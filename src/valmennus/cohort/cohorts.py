@@ -25,7 +25,7 @@ import pandas as pd
 from ..course.schedule import load_schedule
 from ..course.settings import CourseNotFound, CourseSettings, find_course
 from ..options import Dashboards, ReportingStore, configured
-from ..records import store
+from ..records import course_team, store
 from ..records.sources import (
     ANSWER_COLUMNS,
     ROSTER_COLUMNS,
@@ -188,6 +188,8 @@ def load_from_folders(dirs: list[Path] | None = None, answers: bool = True,
         parts["collected"].append(_with_cohort(collected, name))
         parts["feedback"].append(_with_cohort(feedback, name))
         parts["answers"].append(read_answers(course, name) if answers else pd.DataFrame(columns=ANSWER_COLUMNS))
+        if answers:  # the course team's answers, without names, from the walls' database (records.course_team)
+            parts["answers"].append(course_team.read_answers(course).assign(cohort=name)[ANSWER_COLUMNS])
         seen = set(grades["week"]) | set(collected["week"]) | set(feedback["week"])
         parts["weeks"].append(weeks_of(name, course, seen))
     tables = {k: (pd.concat(v, ignore_index=True) if v else pd.DataFrame()) for k, v in parts.items()}

@@ -64,6 +64,7 @@ import pandas as pd
 from ..course.schedule import load_schedule
 from ..course.settings import CourseSettings
 from ..options import ReportingStore, configured
+from . import course_team
 from .sources import (
     ANSWER_COLUMNS,
     COLLECTED_COLUMNS,
@@ -260,9 +261,19 @@ def course_frames(course: CourseSettings, cohort: str | None = None) -> dict[str
     roster = roster.assign(small_group=[groups.get(p, "") for p in roster["participant"]])
     seen = set(grades["week"]) | set(collected["week"]) | set(feedback["week"])
     weeks = week_table(load_schedule(course.root), set(course.weeks()) | seen)
+    # the answers given for the course team without names (course feedback, the pulse's comments) are in the
+    # walls' database, not in any submission (``course_team``); older submissions may still hold comments
+    team = course_team.frames(course)
+    answers = _joined(read_answers(course, cohort).drop(columns="cohort"), team["answers"])
     return {"participants": participants, "roster": roster, "weeks": weeks.drop(columns="cohort"),
             "grades": grades, "collected": collected, "graded": read_graded(course), "feedback": feedback,
-            "answers": read_answers(course, cohort).drop(columns="cohort"), "comments": read_comments(course)}
+            "answers": answers, "comments": _joined(read_comments(course), team["comments"])}
+
+
+def _joined(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
+    """``first``'s rows then ``second``'s, in ``first``'s columns (an empty one keeps the other's types)."""
+    parts = [frame for frame in (first, second[list(first.columns)]) if not frame.empty]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else first)
 
 
 def _records(frame: pd.DataFrame, name: str) -> list[dict[str, object]]:
