@@ -282,11 +282,15 @@ def write_jupyter_config(site: Site) -> None:
     common = site.jupyter_dir / "common"
     _write(common / "nbgrader_config.py", f'''"""nbgrader on this hub (written by deploy/hubsite.py)."""
 from nbgrader.auth import JupyterHubAuthPlugin
+from nbgrader.coursedir import CourseDirectory
+from valmennus.answers import COURSE_TEAM_PATTERN
 
 c = get_config()  # noqa: F821
 c.Authenticator.plugin_class = JupyterHubAuthPlugin
 c.Exchange.path_includes_course = True
 c.Exchange.root = {site.exchange!r}
+# a submit from JupyterLab's Assignments tab leaves the answers for the course team (without names) at home
+c.CourseDirectory.ignore = [*CourseDirectory.class_traits()["ignore"].default(), COURSE_TEAM_PATTERN]
 ''')
 
     def server_extensions(off: tuple[str, ...]) -> str:
