@@ -52,10 +52,11 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	touch $(AXE_STAMP)
 
 # Every test but the long soak variants (marker `soak`), which `make soak` runs and CI runs after this.
-# TEST_WORKERS pytest-xdist workers, each running whole groups of tests that share an expensive fixture
-# (tests/conftest.py: the hub, the played course, the graded course, else one file): much of the suite waits
-# on servers, kernels and browsers, so three workers keep two cores busy. TEST_WORKERS=0: one process.
-TEST_WORKERS ?= 3
+# TEST_WORKERS: pytest-xdist workers, each running whole groups of tests that share an expensive fixture
+# (tests/conftest.py: the hub, the played course, the graded course, else one file). 0 (one process) on
+# 2 cores: three workers there were slower than one (every group builds kernels, servers and browsers at
+# once; the hub's services then start too slowly for its 300 s), see the README. On more cores: try -n.
+TEST_WORKERS ?= 0
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
 	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest -m "not soak" \
