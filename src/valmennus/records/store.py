@@ -88,13 +88,13 @@ STORE_ROSTER_COLUMNS = [*ROSTER_COLUMNS, "small_group"]
 #: roster.csv's column of the participant's small group, under any of these names.
 SMALL_GROUP_HEADERS = ("small_group", "group", "pienryhma", "pienryhmä")
 SYNCED_COLUMNS = ["cohort", "course_id", "synced_at"]
-COMMENT_COLUMNS = ["week", "item", "text"]
+COMMENT_COLUMNS = course_team.COMMENT_COLUMNS  # one list: the course team's comments read the same
 #: Items whose words are written for the course team (the item says so to the participant): the only
 #: texts the store holds, without names (``read_comments``).
 COMMENT_CONSTRUCTS = ("pulse_comment", "pulse_client", "course_feedback_text")
 #: A week's comments on an item are kept only when at least this many participants of the cohort wrote
 #: one (the dashboards' small-group rule, ``cohort.privacy.MIN_GROUP``, applied before anything is stored).
-COMMENT_MIN_GROUP = 5
+COMMENT_MIN_GROUP = course_team.MIN_GROUP
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 # The tables, each a folder-based reader's frame (its columns after ``cohort``), so the store follows
