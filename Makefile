@@ -29,7 +29,7 @@ HUB_TEST_DEPS :=
 HUB_REQUIRE   := 0
 endif
 
-.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-hub-dashboards bench-participant bench-store bench-routine bench-wall
+.PHONY: venv demo test soak lint release clean-demo system-deps hub-env hub hub-clean bench bench-dashboard bench-hub bench-hub-dashboards bench-participant bench-store bench-routine bench-wall bench-hub-wall
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -127,6 +127,12 @@ bench-routine: $(STAMP)
 # reading and commenting at once (p95 < 500 ms, nothing lost), on the embedded server (benchmarks/results/wall.json).
 bench-wall: $(STAMP)
 	$(BIN)/python benchmarks/wall.py --participants $(or $(BENCH_WALL_N),30)
+
+# The same through the one-host hub (root): the course's wall service behind the hub's proxy and OAuth, on the
+# course's PostgreSQL, 30 participants with hub tokens in six small groups of five and their coach; removes every
+# account, folder and server it made (benchmarks/results/hub_wall.json).
+bench-hub-wall: $(STAMP) system-deps hub-env
+	HUB_VENV=$(HUB_VENV) $(BIN)/python benchmarks/hub_wall.py --participants $(or $(BENCH_WALL_N),30)
 
 # The reporting store's tables for BENCH_N (10,000) participants x 8 weeks read back (benchmarks/results/store.json).
 bench-store: $(STAMP)

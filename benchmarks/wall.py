@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -46,14 +47,21 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else max(values)
 
 
+def roster_csv(authors: int, crowd: list[str], coach: str, readers: tuple[str, ...] = ()) -> str:
+    """The course roster: the big wall's authors (``a000``…) and ``readers`` in small group ``Iso``, the
+    crowd in six small groups of five (``GROUPS``, in turn), all with ``coach`` as their facilitator."""
+    rows = [f"a{i:03d},Kirjoittaja,{i:03d},,{coach},{BIG}" for i in range(authors)]
+    rows += [f"{who},Lukija,{k:02d},,{coach},{BIG}" for k, who in enumerate(readers)]
+    rows += [f"{who},Osallistuja,{i:02d},,{coach},{GROUPS[i % len(GROUPS)]}" for i, who in enumerate(crowd)]
+    return "id,first_name,last_name,email,facilitator,pienryhmä\n" + "\n".join(rows) + "\n"
+
+
 def make_course(work: Path, authors: int, load: int) -> Path:
     from valmennus.course.copy import prepare_course
 
     course = prepare_course(REPO, work / "course")
-    rows = [f"a{i:03d},Kirjoittaja,{i:03d},,coach,{BIG}" for i in range(authors)]
-    rows += [f"q{i:02d},Osallistuja,{i:02d},,coach,{GROUPS[i % len(GROUPS)]}" for i in range(load)]
-    (course / "roster.csv").write_text("id,first_name,last_name,email,facilitator,pienryhmä\n"
-                                       + "\n".join(rows) + "\n", encoding="utf-8")
+    (course / "roster.csv").write_text(roster_csv(authors, [f"q{i:02d}" for i in range(load)], "coach"),
+                                       encoding="utf-8")
     return course
 
 
@@ -106,26 +114,54 @@ def timed_get(http: requests.Session, url: str) -> tuple[float, str]:
     return time.perf_counter() - started, response.text
 
 
-def render(base: str, rounds: int) -> dict:
-    url = f"{base}viikko/{WEEK}/r-{BIG}"
+def render(url: str, rounds: int, viewers: dict[str, requests.Session]) -> dict:
+    """The big wall at ``url`` opened ``rounds`` times by each viewer (after one untimed opening)."""
     out = {}
-    for who in ("a000", "coach"):
-        http = session(base, who)
+    for label, http in viewers.items():
         timed_get(http, url)  # the first opening warms the caches
         times = [timed_get(http, url)[0] for _ in range(rounds)]
         size = len(timed_get(http, url)[1])
-        out[who if who == "coach" else "participant"] = {
-            "median_ms": round(statistics.median(times) * 1000, 1), "p95_ms": round(p95(times) * 1000, 1),
-            "max_ms": round(max(times) * 1000, 1), "page_kb": round(size / 1024)}
+        out[label] = {"median_ms": round(statistics.median(times) * 1000, 1), "p95_ms": round(p95(times) * 1000, 1),
+                      "max_ms": round(max(times) * 1000, 1), "page_kb": round(size / 1024)}
     return out
 
 
-def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
-    """30 people at once, each a sequence of requests without pause (asyncio: one client process whose
-    own threads would otherwise queue behind one another for the interpreter and be counted as the server's)."""
-    import asyncio
+@dataclass(frozen=True)
+class Actor:
+    """One participant of the crowd, as the service knows her: her server's send (``push_headers``: its
+    token), her browser's requests (``page_headers``: a cookie or a token) and what her page's forms carry
+    besides the comment (``form``: the XSRF token where a cookie is used)."""
+
+    name: str
+    group: str
+    push_headers: dict[str, str]
+    page_headers: dict[str, str]
+    form: dict[str, str] = field(default_factory=dict)
+
+
+def embedded_actors(base: str, secret: bytes, load: int) -> list[Actor]:
+    """The embedded server's people: logged in on its page (a cookie and its form's XSRF token, as a browser
+    has them), their servers' tokens signed with the server's secret."""
     import hashlib
     import hmac
+
+    actors = []
+    for i in range(load):
+        name = f"q{i:02d}"
+        http = session(base, name)
+        xsrf = XSRF.search(http.get(base + "kirjaudu", timeout=30).text)  # a form of her session
+        token = hmac.new(secret, f"push:{name}".encode(), hashlib.sha256).hexdigest()
+        actors.append(Actor(name, GROUPS[i % len(GROUPS)],
+                            {"Authorization": f"token {token}", "X-Valmennus-User": name},
+                            {"Cookie": "; ".join(f"{k}={v}" for k, v in http.cookies.items())},
+                            {"_xsrf": xsrf.group(1) if xsrf else ""}))
+    return actors
+
+
+def concurrency(base: str, actors: list[Actor], actions: int) -> dict:
+    """The actors at once, each a sequence of requests without pause (asyncio: one client process whose
+    own threads would otherwise queue behind one another for the interpreter and be counted as the server's)."""
+    import asyncio
     from urllib.parse import urlencode
 
     from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
@@ -134,13 +170,7 @@ def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
     errors: list[str] = []
     taken = {"comments": 0}
     last_text: dict[str, str] = {}
-    people = []
-    for i in range(load):  # logged in first (cookies and XSRF token as a browser has them)
-        name = f"q{i:02d}"
-        http = session(base, name)
-        people.append((i, name, "; ".join(f"{k}={v}" for k, v in http.cookies.items()),
-                       XSRF.search(http.get(base + "kirjaudu", timeout=30).text)))  # a form of her session
-    AsyncHTTPClient.configure(None, max_clients=load * 2)
+    AsyncHTTPClient.configure(None, max_clients=len(actors) * 2)
 
     async def fetch(client: AsyncHTTPClient, kind: str, request: HTTPRequest) -> tuple[int, bytes]:
         started = time.perf_counter()
@@ -152,11 +182,10 @@ def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
         times[kind].append(time.perf_counter() - started)
         return response.code, response.body or b""
 
-    async def person(i: int, name: str, cookie: str, xsrf: str, start: asyncio.Event) -> None:
+    async def person(i: int, actor: Actor, start: asyncio.Event) -> None:
         client = AsyncHTTPClient()
-        group = GROUPS[i % len(GROUPS)]
-        token = hmac.new(secret, f"push:{name}".encode(), hashlib.sha256).hexdigest()
-        wall = f"{base}viikko/{WEEK}/r-{group}"
+        name = actor.name
+        wall = f"{base}viikko/{WEEK}/r-{actor.group}"
         rng = random.Random(i)
         await start.wait()
         for n in range(actions):
@@ -164,21 +193,21 @@ def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
             code, _ = await fetch(client, "push", HTTPRequest(
                 base + "api/jaot", method="POST", request_timeout=120, body=json.dumps({"week": WEEK, "shared": [
                     {"item": "W1_SHARED", "mode": "nickname", "nickname": f"Nimi {name}", "text": text}]}),
-                headers={"Authorization": f"token {token}", "X-Valmennus-User": name}))
+                headers=actor.push_headers))
             if code == 200:
                 last_text[name] = text
             else:
                 errors.append(f"push {name} {code}")
-            code, page = await fetch(client, "read", HTTPRequest(wall, headers={"Cookie": cookie},
+            code, page = await fetch(client, "read", HTTPRequest(wall, headers=actor.page_headers,
                                                                  request_timeout=120))
             posts = re.findall(r"id='jako-(\d+)'", page.decode())
             if code != 200 or not posts:
                 errors.append(f"read {name} {code}")
                 continue
-            body = urlencode({"toiminto": "comment", "post": rng.choice(posts), "_xsrf": xsrf,
+            body = urlencode({"toiminto": "comment", "post": rng.choice(posts), **actor.form,
                               "teksti": f"Kommentti {n} henkilöltä {name}"})
             code, _ = await fetch(client, "comment", HTTPRequest(
-                wall, method="POST", body=body, headers={"Cookie": cookie}, follow_redirects=False,
+                wall, method="POST", body=body, headers=actor.page_headers, follow_redirects=False,
                 request_timeout=120))  # the wall it leads back to is the next read
             if code == 303:
                 taken["comments"] += 1
@@ -187,8 +216,7 @@ def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
 
     async def everyone() -> float:
         start = asyncio.Event()
-        tasks = [asyncio.ensure_future(person(i, name, cookie, m.group(1) if m else "", start))
-                 for i, name, cookie, m in people]
+        tasks = [asyncio.ensure_future(person(i, actor, start)) for i, actor in enumerate(actors)]
         started = time.perf_counter()
         start.set()
         await asyncio.gather(*tasks)
@@ -196,7 +224,7 @@ def concurrency(base: str, secret: bytes, load: int, actions: int) -> dict:
 
     elapsed = asyncio.run(everyone())
     every = [t for values in times.values() for t in values]
-    return {"participants": load, "actions_each": actions, "requests": len(every), "seconds": round(elapsed, 1),
+    return {"participants": len(actors), "actions_each": actions, "requests": len(every), "seconds": round(elapsed, 1),
             "p95_ms": round(p95(every) * 1000, 1), "median_ms": round(statistics.median(every) * 1000, 1),
             **{f"{k}_p95_ms": round(p95(v) * 1000, 1) for k, v in times.items() if v},
             "errors": errors[:10], "error_count": len(errors), "comments_taken": taken["comments"],
@@ -244,9 +272,10 @@ def main() -> int:
 
             cpu = psutil.Process(server.pid)
             before = sum(cpu.cpu_times()[:2])
-            big = render(base, args.rounds)
+            big = render(f"{base}viikko/{WEEK}/r-{BIG}", args.rounds,
+                         {"participant": session(base, "a000"), "coach": session(base, "coach")})
             middle = sum(cpu.cpu_times()[:2])
-            load = concurrency(base, secret, args.participants, args.actions)
+            load = concurrency(base, embedded_actors(base, secret, args.participants), args.actions)
             after = sum(cpu.cpu_times()[:2])
             big["server_cpu_ms_per_render"] = round((middle - before) / (2 * (args.rounds + 2)) * 1000, 1)
             load["server_cpu_ms_per_request"] = round((after - middle) / max(load["requests"], 1) * 1000, 1)
