@@ -40,12 +40,15 @@ import base64
 import functools
 import hashlib
 import hmac
+import html
 import json
 import logging
+import operator
 import os
+import secrets
 import time
-from collections import defaultdict, deque
-from dataclasses import dataclass, field
+from collections import OrderedDict, defaultdict, deque
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -60,11 +63,11 @@ from ..items import bank, share_items
 from ..kinds.share import MAX_NICKNAME_CHARS
 from ..records.sources import read_roster
 from ..records.store import read_small_groups
-from ..templates import Markup, render
+from ..templates import Markup, environment, render
 from ..uploads import UploadRefused, check_image
 from .feedback import FeedbackRefused, FeedbackStore
 from .shares import MAX_TEXT, Shared
-from .store import WallError, WallStore, cohort_of, wall_url
+from .store import Comment, Post, Wall, WallError, WallStore, cohort_of, wall_url
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +129,52 @@ def _mtime(path: Path) -> float:
     except OSError:
         return 0.0
 
+class Articles:
+    """Each post's article of a wall page (``seina_post.html.j2``), kept by everything it shows.
+
+    Why: a wall is read far more often than it changes, and most of a page is its posts; rendering 200 posts
+    and 1,000 comments took some 50 ms of one core a reader. An article is kept under a key of every input
+    of its template: the post with all its fields and its comments' (so any change, a "kiitos" or a hidden
+    comment too, makes a new key, and nothing needs to be invalidated), the reader only as flags (her own
+    post, which comments are hers, whether she moderates), the language and the wall's address. What is
+    the reader's own beyond that (the form's XSRF token, the name she comments under) is a mark in the
+    article, filled in per page; the marks are random per process, so nobody's words can contain them.
+    Least recently used articles go when ``size`` are kept."""
+
+    _post = operator.attrgetter(*(f.name for f in fields(Post) if f.name != "comments"))
+    _comment = operator.attrgetter(*(f.name for f in fields(Comment)))
+
+    def __init__(self, size: int = 2048) -> None:
+        self.size = size
+        self.kept: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        token = secrets.token_hex(8)
+        self.xsrf_mark, self.name_mark = f"<!--xsrf-{token}-->", f"vsnimi{token}"
+
+    def page(self, wall: Wall, viewer: Viewer, lang: str, action: str, image_url: str, xsrf: str,
+             comment_name: str) -> list[Markup]:
+        """Every article of ``wall`` as ``viewer`` reads it."""
+        template = environment().get_template("seina_post.html.j2")
+        values = {"t": functools.partial(t, lang=lang), "labels": _labels(lang),
+                  "when": functools.partial(_when, lang=lang), "action": action, "image_url": image_url,
+                  "moderator": viewer.moderator, "xsrf": Markup(self.xsrf_mark), "comment_name": self.name_mark}
+        out = []
+        for post in wall.posts:
+            own = post.author == viewer.name
+            mine = frozenset(c.id for c in post.comments if c.author == viewer.name)
+            key = (lang, action, image_url, viewer.moderator, own, mine, self._post(post),
+                   tuple(map(self._comment, post.comments)))
+            article = self.kept.get(key)
+            if article is None:
+                article = self.kept[key] = template.render(post=post, own=own, mine_ids=mine, **values)
+                if len(self.kept) > self.size:
+                    self.kept.popitem(last=False)
+            else:
+                self.kept.move_to_end(key)
+            out.append(article)
+        name = html.escape(comment_name)
+        return [Markup(article.replace(self.xsrf_mark, xsrf).replace(self.name_mark, name)) for article in out]
+
+
 @dataclass
 class WallService:
     """What every handler shares: the course, its walls' store, who is who, the limits."""
@@ -143,6 +192,7 @@ class WallService:
     _groups: dict[str, tuple[float, set[str]]] = field(default_factory=dict)
     _schedule: tuple[float, list[Week]] = (-1.0, [])
     _feedback: FeedbackStore | None = None
+    articles: Articles = field(default_factory=Articles)
 
     @property
     def feedback(self) -> FeedbackStore:
@@ -454,14 +504,14 @@ class WallHandler(Base):
         wall = svc.store.wall(svc.cohort, week.id, space, viewer.name, viewer.moderator)
         if viewer.role == "participant" and any(c.new for p in wall.posts for c in p.comments):
             svc.store.mark_seen(svc.cohort, viewer.name, week.id, space)  # seen now (a write only when it changes)
-        labels = _labels(lang)
         here = svc.url("viikko", quote(week.id, safe=""), space_slug(space))
+        xsrf = self.xsrf_form_html()
+        articles = svc.articles.page(wall, viewer, lang, here, svc.url("kuva"), xsrf,
+                                     self._comment_name(viewer, week.id))
         self.page("seina_wall.html.j2", f"{space_name(space, lang)} – {week_title(week, lang)}", viewer, wall=wall,
-                  heading=space_name(space, lang), week_heading=week_title(week, lang), labels=labels,
+                  heading=space_name(space, lang), week_heading=week_title(week, lang), articles=articles,
                   action=here, version_url=here + "/versio", version=svc.store.version(svc.cohort, week.id, space),
-                  image_url=svc.url("kuva"), when=functools.partial(_when, lang=lang),
-                  comment_name=self._comment_name(viewer, week.id), script=svc.url("seina.js"),
-                  xsrf=Markup(self.xsrf_form_html()))
+                  script=svc.url("seina.js"), xsrf=Markup(xsrf))
 
     def _comment_name(self, viewer: Viewer, week: str) -> str:
         if viewer.moderator:
