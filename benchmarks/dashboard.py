@@ -38,6 +38,9 @@ from valmennus.cohort.synthetic import synthetic_cohorts
 from valmennus.cohort.tables import build_tables
 from valmennus.participant.serve import stop_process
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from idle import of_tree, wait_until_idle  # noqa: E402  (benchmarks/idle.py, beside this file)
+
 REPO = Path(__file__).resolve().parent.parent
 EMPTY = "tyhja"
 EMPTY_AT_REQUEST = "tyhja-pyynnolla"  # pre-heated: an empty notebook that waits for the request
@@ -131,13 +134,14 @@ def time_voila(folder: Path, courses: list[Path], rounds: int, preheat: bool, ho
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.3)
-        settle = 25.0 if preheat else 2.0  # pre-heated: let every pool fill (and refill between rounds)
+        # pre-heated: every pool filled before a round, and the used kernel's replacement pre-heated before the
+        # next request (benchmarks/idle.py); plain: the server idle
         for _ in range(rounds):
-            time.sleep(settle)
+            wait_until_idle(of_tree(proc.pid), 120.0)
             for name in names:
                 times[name].append(_get(f"{base}voila/render/{name}.ipynb"))
                 if preheat:
-                    time.sleep(12.0)  # the used kernel's replacement pre-heats: not during the next request
+                    wait_until_idle(of_tree(proc.pid), 120.0)
     finally:
         stop_process(proc)
         log.close()
