@@ -241,6 +241,21 @@ def remove_group(name: str) -> None:
     subprocess.run(["groupdel", name], check=False, timeout=30, capture_output=True)
 
 
+def site_accounts(site: Site) -> tuple[list[str], list[str]]:
+    """Every Linux account and group ``create_accounts`` makes for ``site`` (what ``make hub-clean``
+    removes): derived from the site, never listed by hand, so a new kind of account cannot be left behind."""
+    users: list[str] = []
+    groups: list[str] = []
+    for course in site.course_sites():
+        groups += [course.student_group, course.grader_group, course.control_group]
+        users += [course.grader, *course.participants, *course.facilitators]
+    users += [*site.coordinators, *site.admins]
+    if site.dashboards_port:
+        users.append(site.dashboards_user)
+        groups.append(site.dashboards_user)  # its own group, should userdel leave it
+    return list(dict.fromkeys(users)), list(dict.fromkeys(groups))
+
+
 def create_accounts(site: Site) -> tuple[list[str], list[str]]:
     """Groups and accounts for the site; returns the (users, groups) created by this call."""
     made_groups, made_users = [], []

@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from hubsite import CourseSite, Site, remove_group, remove_user, setup_host  # noqa: E402
+from hubsite import CourseSite, Site, remove_group, remove_user, setup_host, site_accounts  # noqa: E402
 from pgcluster import PostgresCluster, die_with_parent, start_cluster  # noqa: E402
 
 
@@ -107,18 +107,25 @@ def tear_down(hub: subprocess.Popen[bytes] | None, users: list[str], groups: lis
 def demo_site(state: Path, cluster: PostgresCluster, port: int) -> Site:
     """Try-out accounts (all with one printed password): two courses, each with its own gradebook database,
     formgrader service and routine; three participants, two facilitators, a coordinator; the dashboards."""
-    course_id = DEMO_COURSE
     cluster.create_database("gradebook", owner_role="valmennus_grader", readonly_role="valmennus_dashboard")
     cluster.create_database("gradebook_b", owner_role="valmennus_grader_b", readonly_role="valmennus_dashboard_b")
+    return demo_site_definition(state, port, {
+        "a": cluster.url("gradebook", "valmennus_grader"), "a_read": cluster.url("gradebook", "valmennus_dashboard"),
+        "b": cluster.url("gradebook_b", "valmennus_grader_b"),
+        "b_read": cluster.url("gradebook_b", "valmennus_dashboard_b")})
+
+
+def demo_site_definition(state: Path, port: int = 8000, db_urls: dict[str, str] | None = None) -> Site:
+    """The try-out site's courses, people and ports (``db_urls``: the two gradebooks' read-write and read-only
+    URLs, keys a, a_read, b, b_read; without them, placeholders: enough to name its accounts)."""
+    urls = db_urls or dict.fromkeys(("a", "a_read", "b", "b_read"), "postgresql://")
     second = CourseSite(course_id=DEMO_COURSE_B, course_dir=str(state / "courses" / DEMO_COURSE_B),
-                        db_url=cluster.url("gradebook_b", "valmennus_grader_b"),
-                        db_url_readonly=cluster.url("gradebook_b", "valmennus_dashboard_b"),
+                        db_url=urls["b"], db_url_readonly=urls["b_read"],
                         **DEMO_PEOPLE_B, service_port=port + 5, routine_minutes=DEMO_ROUTINE_MINUTES)
-    return Site(course_id=course_id, state_dir=str(state), course_dir=str(state / "courses" / course_id),
+    return Site(course_id=DEMO_COURSE, state_dir=str(state), course_dir=str(state / "courses" / DEMO_COURSE),
                 exchange=str(state / "exchange"), venv=os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"),
                 proxy_command=str(HERE / "node_modules" / ".bin" / "configurable-http-proxy"),
-                db_url=cluster.url("gradebook", "valmennus_grader"),
-                db_url_readonly=cluster.url("gradebook", "valmennus_dashboard"),
+                db_url=urls["a"], db_url_readonly=urls["a_read"],
                 **DEMO_PEOPLE, dummy_password=secrets.token_urlsafe(9),
                 port=port, hub_port=port + 1, proxy_api_port=port + 2, service_port=port + 3,
                 courses=[asdict(second)], dashboards_port=port + 4, routine_minutes=DEMO_ROUTINE_MINUTES)
@@ -155,19 +162,25 @@ def release_week(site: Site, week: str = "viikko1") -> None:
 
 
 def clean(state: Path) -> int:
-    """Remove the try-out accounts (with their homes), their groups and the state folder (hub stopped)."""
+    """Remove the try-out accounts (with their homes), their groups and the state folder (hub stopped).
+
+    The accounts and groups come from the site ``make hub`` saved (``site_accounts``); without it, from
+    the try-out site's definition (a hub stopped before it saved its site)."""
     import psutil
 
-    accounts = [*(n for names in (*DEMO_PEOPLE.values(), *DEMO_PEOPLE_B.values()) for n in names),
-                f"grader-{DEMO_COURSE}", f"grader-{DEMO_COURSE_B}", f"{DEMO_COURSE}-dash"]
+    saved = state / "hub" / "site.json"
+    if saved.is_file():
+        site = Site.load(saved)
+    else:
+        site = demo_site_definition(state)
+    accounts, groups = site_accounts(site)
     running = [p.pid for p in psutil.process_iter(["username"]) if p.info["username"] in accounts]
     if running:
         print(f"the try-out accounts still run processes {running}: stop `make hub` (Ctrl-C) first", file=sys.stderr)
         return 1
     for name in accounts:
         remove_user(name)
-    for group in (f"nbgrader-{DEMO_COURSE}", f"formgrade-{DEMO_COURSE}", f"nbgrader-{DEMO_COURSE_B}",
-                  f"formgrade-{DEMO_COURSE_B}", f"{DEMO_COURSE}-dash"):
+    for group in groups:
         remove_group(group)
     shutil.rmtree(state, ignore_errors=True)
     print(f"removed the try-out accounts and {state}")
