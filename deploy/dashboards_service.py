@@ -38,7 +38,8 @@ from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
 from jupyterhub.utils import url_path_join
 from tornado.web import HTTPError
 from traitlets import default
-from voila.app import Voila
+
+from valmennus.cohort.serve import DashboardsApp
 
 USER_HEADER = "X-Valmennus-User"
 ROLE_HEADER = "X-Valmennus-Role"
@@ -136,8 +137,8 @@ class HubDashboardIdentity(JupyterHubIdentityProvider):
         return [(url_path_join(prefix, path), *rest) for path, *rest in super().get_handlers()]
 
 
-class DashboardsVoila(Voila):
-    """Voilà with the hub's identity provider."""
+class DashboardsVoila(DashboardsApp):
+    """The dashboards' Voilà (their template and front page) with the hub's identity provider."""
 
     @default("identity_provider_class")
     def _hub_identity(self) -> type:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from valmennus.cohort.dashboard import COMMENTS_PAGE, FACILITATOR_PAGE
+from valmennus.cohort.dashboard import DASHBOARDS as DASHBOARD_NAMES
 from valmennus.cohort.gradebook_sql import read_gradebook_fast
 from valmennus.demo.course_loop import LoopReport
 from valmennus.demo.simulate import answers_for
@@ -22,6 +24,7 @@ from .conftest import TRIO
 
 pytestmark = pytest.mark.server
 DASHBOARDS = Path(__file__).resolve().parent.parent / "dashboards"
+DASHBOARDS_APP = "valmennus.cohort.serve"  # the dashboards' Voilà, as the demo and the hub's service run it
 
 
 @pytest.fixture
@@ -31,7 +34,8 @@ def voila(graded_course: LoopReport, tmp_path: Path) -> Iterator[str]:
     store.sync(graded_course.course)
     with serve_voila(DASHBOARDS, tmp_path, {"VALMENNUS_COURSE": str(graded_course.course.root),
                                             "VALMENNUS_PSEUDONYM_KEY": "test",
-                                            "VALMENNUS_FACILITATOR": TRIO[0].facilitator}) as url:
+                                            "VALMENNUS_FACILITATOR": TRIO[0].facilitator},
+                     app=DASHBOARDS_APP) as url:
         yield url
 
 
@@ -43,6 +47,21 @@ def _page(url: str) -> str:
     for escaped, plain in (("\\u003c", "<"), ("\\u003e", ">"), ("\\u0027", "'"), ("\\u00e4", "ä")):
         page = page.replace(escaped, plain)
     return page
+
+
+def test_is_the_front_page_every_dashboard_by_its_title_and_no_file_list(voila: str) -> None:
+    """What a coordinator or a facilitator lands on at the service's address: the dashboards by their titles
+    in the course language, each linked, what it shows; never Voilà's English list of notebook files."""
+    front = _page(voila)
+    assert "Select items to open" not in front
+    assert '<html lang="fi">' in front and "<h1>Koontinäytöt</h1>" in front
+    for name in (FACILITATOR_PAGE, *DASHBOARD_NAMES, COMMENTS_PAGE):
+        assert f'href="/voila/render/{name}.ipynb"' in front
+        assert f">{name}.ipynb<" not in front  # linked by its title, not its file name
+    assert ">Kurssin eteneminen</a>" in front and "(Ohjaajalle)" in front
+    # a dashboard's own page keeps its config to itself (the front page's words are the folder's only)
+    assert "dsh_index" not in _page(voila + "voila/render/edistyminen.ipynb")
+    assert "Koontinäytöt" not in _page(voila + "voila/render/edistyminen.ipynb")
 
 
 def test_do_the_dashboards_render_progress_without_names_or_private_text(voila: str) -> None:

@@ -199,7 +199,7 @@ def serve_dashboard(root: Path, course_dirs: list[Path], port: int) -> int:
     print(f"\n{t('cli_dashboards', url=f'http://127.0.0.1:{port}/')}", flush=True)
     print(t("cli_demo_facilitator_view", facilitator=coach,
             url=f"http://127.0.0.1:{port}/voila/render/omat-osallistujat.ipynb"), flush=True)
-    cmd = [sys.executable, "-m", "voila", str(root / "dashboards"), "--no-browser", f"--port={port}",
+    cmd = [sys.executable, "-m", "valmennus.cohort.serve", str(root / "dashboards"), "--no-browser", f"--port={port}",
            "--Voila.ip=127.0.0.1", "--show_tracebacks=False", "--preheat_kernel=True", "--pool_size=1"]
     try:
         return subprocess.run(cmd, env=env, check=False).returncode

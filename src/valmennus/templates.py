@@ -20,6 +20,7 @@ from disk), so a page inlines the sections of ``valmennus.css`` it needs: ``{{ s
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -130,3 +131,12 @@ def render(name: str, /, **values: Any) -> Markup:
 def macro(template: str, name: str) -> Callable[..., Markup]:
     """Macro ``name`` of ``template``, to call from Python: ``macro("macros.html.j2", "note")("…")``."""
     return getattr(environment().get_template(template).module, name)
+
+
+def add_voila_templates(share: os.PathLike[str] | str) -> None:
+    """Put ``share`` (a folder holding ``voila/templates/<name>``) first among the Jupyter data folders,
+    where Voilà looks for templates: the participant app's and the dashboards' own templates ship inside
+    the package, so no install step copies them anywhere."""
+    current = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+    if str(share) not in current:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(share), *current])

@@ -23,12 +23,14 @@ def _env(home: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def voila(notebook: Path, home: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """Voilà serving ``notebook``; yields its URL. The kernel runs in the notebook's folder."""
+def voila(notebook: Path, home: Path, extra_env: dict[str, str] | None = None, app: str = "voila") -> Iterator[str]:
+    """Voilà serving ``notebook`` (a notebook or a folder); yields its URL. The kernel runs in the notebook's
+    folder. ``app``: the module run (``valmennus.cohort.serve``: the dashboards' Voilà, as the demo and the hub
+    serve them)."""
     port = free_port()
     log = home / "voila.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "voila", notebook.name, "--no-browser", f"--port={port}",
+        proc = subprocess.Popen([sys.executable, "-m", app, notebook.name, "--no-browser", f"--port={port}",
                                  "--Voila.ip=127.0.0.1", "--show_tracebacks=True"],
                                 cwd=notebook.parent, env={**_env(home), **(extra_env or {})}, stdout=out,
                                 stderr=subprocess.STDOUT)

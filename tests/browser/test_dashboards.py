@@ -36,7 +36,7 @@ def served(demo_cohorts: list[Path], tmp_path_factory: pytest.TempPathFactory) -
     home = tmp_path_factory.mktemp("dashboards-voila")
     env = {"VALMENNUS_COURSES": os.pathsep.join(str(p) for p in demo_cohorts),
            "VALMENNUS_PSEUDONYM_KEY": "browser-test", "VALMENNUS_FACILITATOR": COACH}
-    with voila(FOLDER, home, env) as url:
+    with voila(FOLDER, home, env, app="valmennus.cohort.serve") as url:  # as the demo and the hub serve them
         yield url
 
 
@@ -115,6 +115,35 @@ def test_does_the_facilitator_see_own_participants_and_use_the_coachs_controls(
         page.close()
         if not had_controls:
             (course / CONTROLS_FILE).unlink(missing_ok=True)
+
+
+def test_does_the_front_page_lead_by_keyboard_to_every_dashboard(served: str, browser: Browser) -> None:
+    """The service's address: every dashboard by its title, reached with Tab and Enter, on a phone's width;
+    axe-core finds nothing serious; nothing scrolls sideways."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(served, timeout=120_000)
+        expect(page.get_by_role("heading", level=1)).to_have_text("Koontinäytöt")
+        links = page.locator("main a")
+        expect(links).to_have_count(len(DASHBOARDS) + 2)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert person.serious_axe_violations(page, must_pass=()) == []
+        person.screenshot(page, "dashboard-etusivu-390")
+        # keyboard only: Tab from the top reaches the skip link, the header's link, then the pages in order
+        titles = []
+        for _ in range(2 + len(DASHBOARDS) + 2):
+            page.keyboard.press("Tab")
+            titles.append(page.evaluate("document.activeElement.textContent.trim()"))
+        assert "Kurssin eteneminen" in titles and "Omat osallistujat" in titles
+        for _ in titles:  # back to it with Shift+Tab
+            if page.evaluate("document.activeElement.textContent.trim()") == "Kurssin eteneminen":
+                break
+            page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")
+        expect(page.locator(".valmennus-dash")).to_be_visible(timeout=120_000)
+        assert page.url.endswith("voila/render/edistyminen.ipynb")
+    finally:
+        page.close()
 
 
 def test_does_the_course_teams_comments_page_render_without_names(served: str, browser: Browser) -> None:

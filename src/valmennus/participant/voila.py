@@ -23,7 +23,6 @@ filled from the answers file. Three things make it a page of the app:
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -31,7 +30,7 @@ from urllib.parse import quote
 from traitlets.config import Config
 
 from ..i18n import t
-from ..templates import stylesheet
+from ..templates import add_voila_templates, stylesheet
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +41,8 @@ LAB_ONLY = ["@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "jupyterlab-
 
 
 def add_template_path() -> None:
-    """The package's ``share`` folder first among the Jupyter data folders (templates are found there)."""
-    current = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
-    if str(SHARE) not in current:
-        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(SHARE), *current])
+    """The app's ``share`` folder first among the Jupyter data folders (its Voilà template is found there)."""
+    add_voila_templates(SHARE)
 
 
 def configure(config: Config, hook: Any) -> None:
