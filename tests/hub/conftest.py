@@ -47,6 +47,11 @@ def _missing() -> str:
 
 
 SECOND_COURSE_NAMES = {"p01": ("Kaisa", "Nieminen")}
+# the group's space (test_wall_hub.py): four more participants of the first course, A, B and D in small group
+# "Kettu" and C in "Karhu", with the first course's coach; the roster names them only while that module runs
+# (wall_roster there), because test_hub.py and the dashboards' tests count the roster's people
+WALL_PEOPLE = {"a": ("Anna", "Aalto", "Kettu"), "b": ("Bertta", "Berg", "Kettu"),
+               "c": ("Cecilia", "Ceder", "Karhu"), "d": ("Daniel", "Dahl", "Kettu")}
 
 
 def prepare_second_course(course: CourseSite, site: Site) -> None:
@@ -61,17 +66,17 @@ def prepare_second_course(course: CourseSite, site: Site) -> None:
                 f"    release: {(now - timedelta(hours=2)).strftime(stamp)}\n"
                 f"    due: {(now - timedelta(hours=1)).strftime(stamp)}\n"
                 f"    theme:\n      fi: \"Ammattilainen digipalvelun asiakkaana\"\n")
-    _course_file(course, Path(course.course_dir) / "schedule.yaml", schedule, 0o644)
+    course_file(course, Path(course.course_dir) / "schedule.yaml", schedule, 0o644)
     first_name, last_name = SECOND_COURSE_NAMES["p01"]
     rows = [f"{course.participants[0]},{first_name},{last_name},{course.participants[0]}@example.invalid,"
             f"{course.facilitators[0]}"]
-    _course_file(course, Path(course.course_dir) / "roster.csv",
-                 "id,first_name,last_name,email,facilitator\n" + "\n".join(rows) + "\n", 0o640)
+    course_file(course, Path(course.course_dir) / "roster.csv",
+                "id,first_name,last_name,email,facilitator\n" + "\n".join(rows) + "\n", 0o640)
     first = site.course_sites()[0]
     rows = [f"{pid},{first_name},{last_name},{pid}@example.invalid,{site.facilitators[0]}"
             for pid, (first_name, last_name) in zip(site.participants[:2], FIRST_COURSE_NAMES, strict=True)]
-    _course_file(first, Path(site.course_dir) / "roster.csv",
-                 "id,first_name,last_name,email,facilitator\n" + "\n".join(rows) + "\n", 0o640)
+    course_file(first, Path(site.course_dir) / "roster.csv",
+                "id,first_name,last_name,email,facilitator\n" + "\n".join(rows) + "\n", 0o640)
 
 
 # the names test_hub.py's cohort plays (p01, p02); the browser test's p03 is in no roster (its dashboard
@@ -79,7 +84,8 @@ def prepare_second_course(course: CourseSite, site: Site) -> None:
 FIRST_COURSE_NAMES = [("Aino", "Virtanen"), ("Mikko", "Korhonen")]
 
 
-def _course_file(course: CourseSite, path: Path, text: str, mode: int) -> None:
+def course_file(course: CourseSite, path: Path, text: str, mode: int) -> None:
+    """A file of the course folder as the course's grader account would have written it."""
     path.write_text(text, encoding="utf-8")
     shutil.chown(path, course.grader, course.grader_group)
     os.chmod(path, mode)
@@ -137,12 +143,16 @@ def hub_run() -> Iterator[HubRun]:
                     exchange=str(base / "exchange"), venv=str(HUB_VENV), proxy_command=str(PROXY),
                     db_url=cluster.url("hubgrades", "hub_grader"),
                     db_url_readonly=cluster.url("hubgrades", "hub_dashboard"),
-                    # p01, p02: test_hub.py's week over HTTP; p03: test_participant_hub.py's, in Chromium
-                    participants=[f"{course_id}-p01", f"{course_id}-p02", f"{course_id}-p03"],
+                    # p01, p02: test_hub.py's week over HTTP; p03: test_participant_hub.py's, in Chromium;
+                    # a, b, c, d: test_wall_hub.py's small groups (WALL_PEOPLE)
+                    participants=[f"{course_id}-p01", f"{course_id}-p02", f"{course_id}-p03",
+                                  *(f"{course_id}-{k}" for k in WALL_PEOPLE)],
                     facilitators=[f"{course_id}-ohjaaja"], coordinators=[f"{course_id}-koord"],
                     dummy_password=password, port=free_port(), hub_port=free_port(),
                     proxy_api_port=free_port(), service_port=free_port(),
-                    courses=[asdict(second)], dashboards_port=free_port())
+                    # each course's wall service (deploy/wall_service.py) on this port and the next: a free
+                    # one, not the default formgrader's + 100, which another process may hold
+                    wall_port=free_port(), courses=[asdict(second)], dashboards_port=free_port())
         created_users, created_groups = setup_host(site, REPO)
         prepare_second_course(second, site)
         site_file = site.save(site.hub_dir / "site.json")
