@@ -355,7 +355,9 @@ def test_does_a_coordinator_land_on_the_dashboards_through_the_hubs_login(synced
                             data={"username": run.site.coordinators[0], "password": run.password, "_xsrf": xsrf})
     assert response.status_code == 200, (response.url, response.text[:500])
     assert response.url.startswith(f"{run.url}{DASHBOARDS}/"), response.url
-    assert "voila-tree-main" in response.text  # Voilà's list of the dashboards (drawn by its script)
+    # the dashboards' own front page (valmennus.cohort.serve), in Finnish, linking every dashboard
+    assert "<h1>Koontinäytöt</h1>" in response.text, response.text[:1000]
+    assert 'voila/render/edistyminen.ipynb"' in response.text, response.text[:3000]
     page = browser.get(f"{run.url}{DASHBOARDS}/voila/render/edistyminen.ipynb", timeout=120)  # the cookie
     assert page.status_code == 200 and PSEUDONYM.search(_page(page)), page.text[:500]
 
