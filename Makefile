@@ -61,7 +61,9 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 # TEST_WORKERS: pytest-xdist workers, each running whole groups of tests that share an expensive fixture
 # (tests/conftest.py: the hub, the played course, the graded course, else one file). 0 (one process) on
 # 2 cores: three workers there were slower than one (every group builds kernels, servers and browsers at
-# once; the hub's services then start too slowly for its 300 s), see the README. On more cores: try -n.
+# once; the hub's services then start too slowly for its 300 s); two saved about a minute of 20, and in
+# their order six of test_ops.py's tests failed (its autograde found no submissions: state that a test run
+# earlier in the same worker leaves, not yet found). See the README. On more cores: find that first.
 TEST_WORKERS ?= 0
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
