@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "deploy"))
 from hubsite import CourseSite, Site, setup_host  # noqa: E402
 from idle import of_account, wait_until_idle  # noqa: E402  (benchmarks/idle.py, beside this file)
-from pgcluster import start_cluster  # noqa: E402
+from pgcluster import free_port, start_cluster  # noqa: E402
 from run_hub import start_hub, tear_down  # noqa: E402
 
 from valmennus.cohort.dashboard import DASHBOARDS  # noqa: E402
@@ -49,14 +49,6 @@ from valmennus.records.store import sync  # noqa: E402
 
 EMPTY, EMPTY_AT_REQUEST = "tyhja", "tyhja-pyynnolla"
 PROXY = REPO / "deploy" / "node_modules" / ".bin" / "configurable-http-proxy"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def empty_notebooks(folder: Path) -> None:

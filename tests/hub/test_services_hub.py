@@ -27,6 +27,7 @@ import psycopg
 import pytest
 import requests
 
+from valmennus.cohort.dashboard import DASHBOARDS as DASHBOARD_NAMES
 from valmennus.demo.simulate import Participant, answers_for
 
 from .client import Person
@@ -90,21 +91,12 @@ def _routine_did(course_dir: str, step: str, participant: str) -> bool:
     """Whether the course's routine has logged ``step`` done for the participant's week 1 (its own log,
     ``routine.jsonl``, read here as root): a file read, so it can be asked every second without taking a
     kernel's start-up from the 2 cores the routine's grading needs."""
+    from valmennus.jsonlines import read_jsonl
     from valmennus.ops.routine import LOG_FILE
 
-    try:
-        lines = (Path(course_dir) / LOG_FILE).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return False
-    for line in lines:
-        try:
-            entry = json.loads(line)
-        except ValueError:  # a line being written
-            continue
-        if (entry.get("step"), entry.get("participant"), entry.get("week"), entry.get("result")) == (
-                step, participant, WEEK, "ok"):
-            return True
-    return False
+    wanted = (step, participant, WEEK, "ok")
+    return any((e.get("step"), e.get("participant"), e.get("week"), e.get("result")) == wanted
+               for e in read_jsonl(Path(course_dir) / LOG_FILE))
 
 
 @dataclass
@@ -274,7 +266,7 @@ def _facilitator_page() -> str:
 
 def _pages() -> tuple[str, ...]:
     """The dashboards these tests open: every page a reflection must not be on."""
-    return ("edistyminen", "osaaminen", "palauteviive", "jatkuva-arviointi", "ryhmat-rinnakkain", _facilitator_page())
+    return (*DASHBOARD_NAMES, _facilitator_page())
 
 
 def _names(run: HubRun) -> dict[str, list[str]]:
