@@ -65,3 +65,28 @@ async def test_are_forked_kernels_fresh_and_separate(tmp_path: Path, monkeypatch
         await km_a.shutdown_kernel()
     with pytest.raises(ProcessLookupError):
         os.kill(pid_a, 0)
+
+
+def test_does_a_zygote_whose_worker_vanished_leave_nothing_in_tmp() -> None:
+    """A pool worker ends with os._exit (no atexit): its zygote must still remove its socket folder."""
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os; from valmennus.ops.forkkernel import zygote; z = zygote(); "
+            "print(z.folder, z.process.pid, flush=True); os._exit(0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    folder, pid = out.stdout.split()
+    deadline = time.monotonic() + 15
+    while Path(folder).exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(folder).exists()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the zygote outlived its worker")

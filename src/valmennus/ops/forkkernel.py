@@ -105,6 +105,22 @@ def serve(socket_path: str) -> None:
             os.close(ready_r)
             conn.sendall((json.dumps({"pid": pid}) + "\n").encode("utf-8"))
     server.close()
+    _remove_folder(Path(socket_path).parent)
+
+
+def _remove_folder(folder: Path) -> None:
+    """Remove the zygote's socket folder; either side may get there first.
+
+    A grading worker of a multiprocessing pool ends with ``os._exit`` and never runs its ``atexit``
+    hooks, so the zygote, which notices its parent is gone, clears the folder too (3,900 were once
+    left in /tmp).
+    """
+    for leftover in folder.glob("*"):
+        leftover.unlink(missing_ok=True)
+    try:
+        folder.rmdir()
+    except FileNotFoundError:
+        pass
 
 
 # -- the client side, in the grading worker -----------------------------------------------------
@@ -138,9 +154,7 @@ class _Zygote:
                 self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        for leftover in Path(self.folder).glob("*"):
-            leftover.unlink(missing_ok=True)
-        os.rmdir(self.folder)
+        _remove_folder(Path(self.folder))
 
 
 _zygote: _Zygote | None = None
