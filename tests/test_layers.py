@@ -19,7 +19,7 @@ PACKAGE = "valmennus"
 LAYERS = {
     # 0: storage, and what every layer uses (messages, markup)
     "valmennus.answers": 0, "valmennus.uploads": 0, "valmennus.safefiles": 0, "valmennus.jsonlines": 0,
-    "valmennus.i18n": 0, "valmennus.templates": 0, "valmennus.options": 0,
+    "valmennus.i18n": 0, "valmennus.templates": 0, "valmennus.options": 0, "valmennus.parsecache": 0,
     # 1: item kinds: the bank, and each kind's logic (kinds/<kind>/__init__.py)
     "valmennus.items": 1, "valmennus.kinds": 1,
     # 2: notebook API (the package itself only re-exports notebook's names, lazily)

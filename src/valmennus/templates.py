@@ -30,6 +30,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import i18n
+from .parsecache import cache_dir
 
 __all__ = ["Cell", "Markup", "Row", "environment", "escaped", "macro", "render", "stylesheet", "trusted"]
 
@@ -105,6 +106,17 @@ def _is_html(name: str | None) -> bool:
     return name is None or name.endswith(".html.j2")
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates in the user's cache (Jinja2 checks each against its template's source): compiling
+    the widgets' and the summary's templates is most of a week kernel's first markup; none if unwritable."""
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -115,6 +127,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.globals.update(t=i18n.t, tn=i18n.tn, number=i18n.number, percent=i18n.percent,
                        local_datetime=i18n.local_datetime, current_language=i18n.current_language,
