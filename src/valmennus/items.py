@@ -16,8 +16,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .i18n import current_language
 from .kinds import KINDS
 from .kinds.quiz import quiz_value_is_correct
@@ -179,14 +177,14 @@ def _parse_item(record: dict[str, Any]) -> Item:
 
 BANK_FOLDER = "data/items"
 
-# libyaml's parser when PyYAML has it (the same safe constructors, about 15 times faster: the bank is read
-# in the participant's kernel as the week page opens), else PyYAML's own.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _load_yaml(text: str) -> Any:
-    """One bank file's records, as ``yaml.safe_load`` reads them."""
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506  (a safe loader: SafeLoader or its C twin)
+    """One bank file's records, as ``yaml.safe_load`` reads them: with libyaml's parser when PyYAML has it
+    (the same safe constructors, much faster), else PyYAML's own. Imported here, on a cache miss only
+    (``parsecache``): a week's kernel that finds the bank in the cache never imports PyYAML."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506  (a safe loader: SafeLoader or its C twin)
 
 
 @lru_cache(maxsize=1)

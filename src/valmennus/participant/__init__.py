@@ -37,5 +37,24 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
     pusher.start()
     add_template_path()
     configure(serverapp.config, page_config_hook(ctx))
+    _use_participant_kernel(serverapp)
     web_app.add_handlers(".*$", handlers(base_url))
     serverapp.log.info("valmennus participant app at %svalmennus/ (course %s)", base_url, config.course_path())
+
+
+def _use_participant_kernel(serverapp: Any) -> None:
+    """This server's ``python3`` kernel is ``valmennus.participant.kernel`` (ipykernel that, in a week's
+    folder, imports the course package while Voilà renders the page head): its spec comes first among
+    the server's kernel folders. A server whose kernel specs cannot be changed keeps ipykernel's."""
+    from pathlib import Path
+
+    from .kernel import kernel_spec_folder
+
+    specs = serverapp.kernel_spec_manager
+    try:
+        folder = str(kernel_spec_folder(Path(serverapp.runtime_dir) / "valmennus"))
+    except OSError as exc:
+        serverapp.log.warning("valmennus: the participant kernel was not set up (%s)", exc)
+        return
+    if folder not in specs.kernel_dirs:
+        specs.kernel_dirs = [folder, *specs.kernel_dirs]
