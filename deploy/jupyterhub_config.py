@@ -241,8 +241,8 @@ add_walls(c, site, venv_bin, base_path)
 
 
 # -- every managed service's start-up time (JupyterHub >= 6.0 stops the hub, exit 1, when a managed service
-#    has not answered within its `timeout`, 30 s by default; the hub starts them one after the other, and a
-#    formgrader or the dashboards' Voila takes 15-45 s on a loaded 2-core host). Older hubs have no such key.
+#    has not answered within its `timeout`, 30 s by default; a formgrader or the dashboards' Voila takes
+#    15-45 s on a loaded 2-core host, more when they all start at once). Older hubs have no such key.
 SERVICE_START_TIMEOUT = 300
 
 
@@ -255,3 +255,11 @@ def allow_slow_services() -> None:
 
 
 allow_slow_services()
+
+
+# -- the services start together and stop together (JupyterHub 6 does one after the other, waiting for each:
+#    services_together.py says why and what stays the same)
+from services_together import start_together, stop_together  # noqa: E402
+
+start_together()
+stop_together()

@@ -32,8 +32,8 @@ from pgcluster import PostgresCluster, die_with_parent, start_cluster  # noqa: E
 def start_hub(site_file: Path, log: Path, timeout: float = 300) -> subprocess.Popen[bytes]:
     """Start JupyterHub for the site and wait until its API answers; raise (hub stopped) if it does not.
 
-    The hub puts its own route on the proxy only after it has started every managed service, one after
-    the other (each course's formgrader, the dashboards, the walls: 10-20 s each on a loaded machine)."""
+    The hub puts its own route on the proxy only after every managed service answers (each course's
+    formgrader, the dashboards, the walls: started together, services_together.py)."""
     site = Site.load(site_file)
     env = {"PATH": f"{site.venv}/bin:/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8",
            "VALMENNUS_HUB_SITE": str(site_file), "HOME": "/root"}
@@ -41,6 +41,7 @@ def start_hub(site_file: Path, log: Path, timeout: float = 300) -> subprocess.Po
         proc = subprocess.Popen([f"{site.venv}/bin/jupyterhub", "-f", str(HERE / "jupyterhub_config.py")],
                                 cwd=site.hub_dir, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True, preexec_fn=die_with_parent(signal.SIGTERM))
+    HUB_DIRS[proc.pid] = site.hub_dir
     url = f"http://127.0.0.1:{site.port}/hub/api/"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -57,8 +58,16 @@ def start_hub(site_file: Path, log: Path, timeout: float = 300) -> subprocess.Po
     raise TimeoutError(f"JupyterHub did not answer at {url} within {timeout:.0f} s; see {log}")
 
 
-def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
-    """SIGTERM the hub (it stops its servers, service and proxy), then kill whatever is left of its group."""
+PROXY_PID_FILE = "proxy.pid"  # in the hub's folder: jupyterhub_config.py's ConfigurableHTTPProxy.pid_file
+HUB_DIRS: dict[int, Path] = {}  # the hubs start_hub started: pid -> the hub's folder
+
+
+def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30, hub_dir: Path | None = None) -> None:
+    """SIGTERM the hub (it stops its servers, services and proxy), then kill whatever is left of its group,
+    and its proxy when the hub did not get to stop it (the proxy runs in a session of its own; its pid is in
+    proxy.pid in the hub's folder, ``hub_dir`` or where start_hub started it; the hub removes the file when
+    it has stopped the proxy)."""
+    hub_dir = hub_dir or HUB_DIRS.pop(proc.pid, None)
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -67,7 +76,28 @@ def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
             proc.kill()
             proc.wait(timeout=10)
     try:
-        os.killpg(proc.pid, signal.SIGKILL)  # the proxy and services share the hub's process group
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    if hub_dir is not None:
+        stop_left_proxy(Path(hub_dir) / PROXY_PID_FILE)
+
+
+def stop_left_proxy(pid_file: Path) -> None:
+    """The proxy whose pid ``pid_file`` holds, if that process is still a configurable-http-proxy."""
+    try:
+        pid = int(pid_file.read_text(encoding="ascii").strip())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return
+    if b"configurable-http-proxy" not in command:
+        return
+    try:
+        os.kill(pid, signal.SIGTERM)
+        for _ in range(50):
+            time.sleep(0.1)
+            os.kill(pid, 0)
+        os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
 

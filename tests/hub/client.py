@@ -54,16 +54,25 @@ class Person:
     def start_server(self, timeout: float = 120) -> float:
         """Start this person's server through the hub API and wait until it is ready; return seconds taken."""
         started = time.monotonic()
+        self.ask_for_server()
+        return self.wait_for_server(started, timeout)
+
+    def ask_for_server(self) -> None:
+        """Ask the hub to start this person's server: the hub answers when the server is up, or after its
+        ``slow_spawn_timeout`` (10 s) while it goes on starting it (202)."""
         response = self.post(f"/hub/api/users/{self.name}/server")
         if response.status_code not in (201, 202, 400):  # 400: already running
             raise RuntimeError(f"spawn {self.name}: {response.status_code} {response.text}")
-        deadline = started + timeout
+
+    def wait_for_server(self, asked: float, timeout: float = 120) -> float:
+        """Wait until the server asked for at ``asked`` (time.monotonic) is ready; return seconds since."""
+        deadline = asked + timeout
         while time.monotonic() < deadline:
             model = self.get(f"/hub/api/users/{self.name}").json()
             server = model.get("servers", {}).get("")
             if server and server.get("ready"):
-                return time.monotonic() - started
-            time.sleep(0.3)
+                return time.monotonic() - asked
+            time.sleep(0.2)
         raise TimeoutError(f"server of {self.name} not ready after {timeout:.0f} s")
 
     def run(self, code: str, notebook_path: str, prefix: str | None = None, timeout: float = 300) -> str:

@@ -30,7 +30,11 @@ from run_hub import start_hub, tear_down  # noqa: E402
 from .client import Person  # noqa: E402
 
 WEEK = "viikko1"
-ROUTINE_MINUTES = 0.1  # the second course's routine: a pass every 6 s after the last one ended
+# the second course's routine: a pass every 30 s after the last one ended. Its week is played from the
+# package's start, beside the other modules (routine_week_in_background), so the waits for its passes
+# are over before test_services_hub.py looks; a shorter gap would only run more passes that find
+# nothing to do (each one a process of 4-6 CPU seconds on the 2 cores the tests share).
+ROUTINE_MINUTES = 0.5
 HUB_VENV = Path(os.environ.get("HUB_VENV", "/opt/valmennus-hub/venv"))
 PROXY = REPO / "deploy" / "node_modules" / ".bin" / "configurable-http-proxy"
 ARTIFACTS = REPO / "test-artifacts" / "hub"
@@ -127,8 +131,18 @@ def hub_run() -> Iterator[HubRun]:
     created_users: list[str] = []
     created_groups: list[str] = []
     cluster = hub = run = None
+    phases: dict[str, float] = {}
+    clock = time.monotonic()
+
+    def phase(name: str) -> None:
+        nonlocal clock
+        now = time.monotonic()
+        phases[f"hub_run setup: {name}"] = round(now - clock, 2)
+        clock = now
+
     try:
         cluster = start_cluster(parent=base)
+        phase("PostgreSQL")
         cluster.create_database("hubgrades", owner_role="hub_grader", readonly_role="hub_dashboard")
         # the second course (issue 14: several courses on one hub; issue 17: the routine in its grader
         # service): its own gradebook database and roles, one participant, its own facilitator
@@ -153,22 +167,52 @@ def hub_run() -> Iterator[HubRun]:
                     # each course's wall service (deploy/wall_service.py) on this port and the next: a free
                     # one, not the default formgrader's + 100, which another process may hold
                     wall_port=free_port(), courses=[asdict(second)], dashboards_port=free_port())
+        phase("databases")
         created_users, created_groups = setup_host(site, REPO)
         prepare_second_course(second, site)
         site_file = site.save(site.hub_dir / "site.json")
-        started = time.monotonic()
+        phase("accounts, folders, courses")
         hub = start_hub(site_file, base / "jupyterhub.log")
-        run = HubRun(site, cluster, f"http://127.0.0.1:{site.port}", password)
-        run.timings["hub start"] = time.monotonic() - started
+        phase("hub start")
+        run = HubRun(site, cluster, f"http://127.0.0.1:{site.port}", password, timings=phases)
         yield run
     finally:
+        if run is not None:
+            run.timings.update(cpu_by_account([*created_users, "postgres"]))
+        clock = time.monotonic()
         tear_down(hub, created_users, created_groups, cluster)
+        phase("teardown")  # in run.timings too: they are one dict
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         if run is not None:
             (ARTIFACTS / "timings.json").write_text(json.dumps(run.timings, indent=2))
         if (base / "jupyterhub.log").exists():
             shutil.copy2(base / "jupyterhub.log", ARTIFACTS / "jupyterhub.log")
+        if (base / "course-b" / "routine-service.out").exists():  # the second course's routine passes
+            shutil.copy2(base / "course-b" / "routine-service.out", ARTIFACTS / "routine-service-b.out")
         shutil.rmtree(base, ignore_errors=True)
+
+
+def cpu_by_account(users: list[str]) -> dict[str, float]:
+    """CPU seconds the hub run's accounts have used so far (their processes and the children those have
+    waited for: a grader service's routine passes, the dashboards' kernels), the hub's own too: where the
+    2 cores went (test-artifacts/hub/timings.json)."""
+    import psutil
+
+    spent: dict[str, float] = {}
+    me = os.getpid()
+    for proc in psutil.process_iter(["username", "cpu_times", "ppid", "pid"]):
+        name, times = proc.info["username"], proc.info["cpu_times"]
+        if times is None or proc.info["pid"] == me:
+            continue
+        if name not in users:
+            if name != "root" or proc.info["ppid"] != me:
+                continue
+            name = "the hub (root)"
+        total = times.user + times.system + times.children_user + times.children_system
+        spent[f"cpu s: {name}"] = round(spent.get(f"cpu s: {name}", 0.0) + total, 1)
+    own = psutil.Process().cpu_times()
+    spent["cpu s: pytest itself"] = round(own.user + own.system, 1)
+    return dict(sorted(spent.items(), key=lambda kv: -kv[1]))
 
 
 def timed(run: HubRun, name: str, fn):  # noqa: ANN001, ANN201
@@ -186,6 +230,20 @@ def facilitator_runs(run: HubRun, facilitator: Person, code: str) -> str:
 def nbgrader_steps(*steps: tuple[str, ...]) -> str:
     return ("from pathlib import Path\nfrom valmennus.ops.nbgrader_cli import run_nbgrader\n"
             f"for step in {steps!r}:\n    run_nbgrader(Path.cwd(), *step)\nprint('ok')\n")
+
+
+@pytest.fixture(scope="package", autouse=True)
+def routine_week_in_background(hub_run: HubRun, request: pytest.FixtureRequest) -> Iterator[object]:
+    """The second course's week played by its routine (routine_week.py), in a thread from the package's start,
+    when a test selected here asks for it (test_services_hub.routine_week takes it); else nothing."""
+    if not any("routine_week" in item.fixturenames for item in request.session.items):
+        yield None
+        return
+    from .routine_week import InBackground
+
+    background = InBackground(hub_run)
+    yield background
+    background.finish()
 
 
 @pytest.fixture(scope="package")

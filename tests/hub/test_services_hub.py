@@ -19,7 +19,6 @@ import re
 import subprocess
 import time
 import uuid
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,14 +27,13 @@ import pytest
 import requests
 
 from valmennus.cohort.dashboard import DASHBOARDS as DASHBOARD_NAMES
-from valmennus.demo.simulate import Participant, answers_for
+from valmennus.demo.simulate import answers_for
 
 from .client import Person
-from .conftest import ARTIFACTS, FIRST_COURSE_NAMES, HUB_VENV, SECOND_COURSE_NAMES, WEEK, HubRun, timed
+from .conftest import ARTIFACTS, FIRST_COURSE_NAMES, HUB_VENV, SECOND_COURSE_NAMES, WEEK, HubRun
+from .routine_week import COMMENT, ROUTINE_LOG, InBackground, RoutineWeek, in_service, play_routine_week, wait
 
 pytestmark = [pytest.mark.hub, pytest.mark.server]
-TASK = "ohjaajan_palaute"
-COMMENT = "Hienoa pohdintaa digipalveluista, jatka samaan malliin!"
 DASHBOARDS = "/services/dashboards"
 PSEUDONYM = re.compile(r">O-[A-Z2-7]{5,}<")
 REPO = Path(__file__).resolve().parents[2]
@@ -48,36 +46,6 @@ def _page(response: requests.Response) -> str:
     return page
 
 
-def _in_service(run: HubRun, person: Person, course_id: str, code: str, timeout: float = 300) -> str:
-    """Code in a kernel of the course's formgrader service (as grader-<course>, in the course folder)."""
-    return person.run(code, "hub-console.ipynb", prefix=f"/services/{course_id}", timeout=timeout)
-
-
-def _wait(what: str, check, timeout: float = 300, every: float = 3.0):  # noqa: ANN001, ANN202
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{what}: not within {timeout:.0f} s")
-        time.sleep(every)
-
-
-def _action(person: Person, action: str, course_id: str) -> dict:
-    response = person.post(f"{person.server}/assignments/{action}",
-                           json={"course_id": course_id, "assignment_id": WEEK})
-    assert response.status_code == 200, f"{action}: {response.status_code} {response.text[:300]}"
-    return response.json()
-
-
-ROUTINE_LOG = """
-import subprocess, sys
-from pathlib import Path
-out = subprocess.run([str(Path(sys.executable).with_name("valmennus")), "routine", "--log"], cwd=Path.cwd(),
-                     capture_output=True, text=True, timeout=120)
-print(out.stdout + out.stderr)
-"""
 STORE_SYNC = """
 from pathlib import Path
 from valmennus.course.settings import CourseSettings
@@ -87,72 +55,13 @@ print("synced")
 """
 
 
-def _routine_did(course_dir: str, step: str, participant: str) -> bool:
-    """Whether the course's routine has logged ``step`` done for the participant's week 1 (its own log,
-    ``routine.jsonl``, read here as root): a file read, so it can be asked every second without taking a
-    kernel's start-up from the 2 cores the routine's grading needs."""
-    from valmennus.jsonlines import read_jsonl
-    from valmennus.ops.routine import LOG_FILE
-
-    wanted = (step, participant, WEEK, "ok")
-    return any((e.get("step"), e.get("participant"), e.get("week"), e.get("result")) == wanted
-               for e in read_jsonl(Path(course_dir) / LOG_FILE))
-
-
-@dataclass
-class RoutineWeek:
-    participant: Participant
-    feedback_page: str = ""
-    log: str = ""
-    timings: dict[str, float] = field(default_factory=dict)
-
-
 @pytest.fixture(scope="module")
-def routine_week(hub_run: HubRun) -> RoutineWeek:
-    """The second course's week run by its routine: the participant fetches what the routine released,
-    answers and submits; the routine collects and grades; the coach finishes the task in the gradebook
-    (what formgrader's grade handler writes); the routine releases the feedback; the participant reads it."""
-    run = hub_run
-    course = run.site.course_sites()[1]
-    first_name, last_name = SECOND_COURSE_NAMES["p01"]
-    me = Participant(course.participants[0], first_name, last_name, "complete")
-    person, coach = run.log_in(me.id), run.log_in(course.facilitators[0])
-    person.start_server()
-    week = RoutineWeek(me)
-
-    def released() -> bool:
-        return bool(_action(person, "fetch", course.course_id).get("success"))
-
-    timed(run, "routine: week 1 released by the routine", lambda: _wait("release by the routine", released))
-    person.run("from pathlib import Path\nfrom valmennus.demo.simulate import Participant, write_answers\n"
-               f"write_answers(Path.cwd(), {WEEK!r}, Participant{tuple(me.__dict__.values())!r}, {WEEK!r})\n",
-               f"{course.course_id}/{WEEK}/{WEEK}.ipynb")
-    assert _action(person, "submit", course.course_id).get("success") is not False
-    timed(run, "routine: collected and graded", lambda: _wait(
-        "collect and grade by the routine", lambda: _routine_did(course.course_dir, "grade", me.id), every=1))
-    _in_service(run, coach, course.course_id,
-                "from pathlib import Path\nfrom valmennus.course.settings import CourseSettings\n"
-                "from valmennus.ops.feedback import write_task_feedback\n"
-                f"write_task_feedback(CourseSettings.load(Path.cwd()), {WEEK!r}, {WEEK!r}, {me.id!r}, {TASK!r}, "
-                f"{COMMENT!r}, 1.0)\n")
-
-    def feedback() -> str:
-        _action(person, "fetch_feedback", course.course_id)
-        folder = f"{person.server}/api/contents/{course.course_id}/{WEEK}/feedback"
-        response = person.get(folder)
-        if response.status_code != 200 or not response.json()["content"]:
-            return ""
-        stamp = response.json()["content"][0]["name"]
-        return person.get(f"{folder}/{stamp}/{WEEK}.html").json()["content"]
-
-    def released_feedback() -> str:
-        _wait("feedback release by the routine", lambda: _routine_did(course.course_dir, "feedback", me.id),
-              every=1)
-        return _wait("the released feedback fetched", feedback, timeout=60, every=1)
-
-    week.feedback_page = timed(run, "routine: feedback released by the routine", released_feedback)
-    week.log = _in_service(run, coach, course.course_id, ROUTINE_LOG)
-    return week
+def routine_week(routine_week_in_background: InBackground | None, hub_run: HubRun) -> RoutineWeek:
+    """The second course's week run by its routine (routine_week.py): played from the package's start beside
+    the other modules, taken here (waiting for what is left of it)."""
+    if routine_week_in_background is None:  # not started (the fixture found no test asking for it)
+        return play_routine_week(hub_run)
+    return routine_week_in_background.week()
 
 
 def test_does_the_routine_in_the_grader_service_run_the_week(routine_week: RoutineWeek, hub_run: HubRun) -> None:
@@ -192,7 +101,7 @@ def synced(hub_run: HubRun, routine_week: RoutineWeek) -> HubRun:
     """Both courses' reporting stores brought up to date, as the schedule (the routine) does."""
     for course in hub_run.site.course_sites():
         coach = hub_run.log_in(course.facilitators[0])
-        assert _in_service(hub_run, coach, course.course_id, STORE_SYNC).strip() == "synced"
+        assert in_service(coach, course.course_id, STORE_SYNC).strip() == "synced"
     # The service's pre-heated kernels built their pages when the hub started, from stores still empty, and
     # may show such a page for up to Dashboards.page_max_age (300 s; cohort/dashboard.py): on an idle
     # machine these tests come sooner than that. One render of each notebook takes that kernel; the pool's
@@ -242,7 +151,7 @@ def test_are_the_dashboards_tables_from_the_store_those_of_the_folders(synced: H
     seen = {}
     for course in synced.site.course_sites():
         coach = synced.log_in(course.facilitators[0])
-        seen[course.course_id] = json.loads(_in_service(synced, coach, course.course_id, EQUAL_TABLES))
+        seen[course.course_id] = json.loads(in_service(coach, course.course_id, EQUAL_TABLES))
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "store_vs_folders.json").write_text(json.dumps(seen, indent=1), encoding="utf-8")
     assert all(v["status_rows"] > 0 and v["differ"] == {} for v in seen.values()), seen
@@ -478,14 +387,14 @@ def test_do_a_coachs_controls_on_the_dashboards_reach_the_course_through_its_gra
         assert "Pyyntö odottaa: pysäytä muistutukset: Kaisa Nieminen" in widgets.wait_for("Pyyntö odottaa", 60)
         widgets.wait_for("Pyyntö tehty: pysäytä muistutukset: Kaisa Nieminen")
         run.timings["coach's request: sent to done on the page"] = round(time.monotonic() - started, 2)
-        assert _in_service(run, coach, course.course_id, CONTROLS_NOW).strip() == f"[{course.participants[0]!r}]"
+        assert in_service(coach, course.course_id, CONTROLS_NOW).strip() == f"[{course.participants[0]!r}]"
         widgets.wait_for("Pysäytetyt muistutukset: Kaisa Nieminen", 30, start=0)  # the state the page shows
         widgets.click("Jatka muistutuksia")
         widgets.wait_for("Pyyntö tehty: jatka muistutuksia: Kaisa Nieminen")
     finally:
         widgets.close()
-    assert _in_service(run, coach, course.course_id, CONTROLS_NOW).strip() == "[]"
-    log = _in_service(run, coach, course.course_id, ROUTINE_LOG)
+    assert in_service(coach, course.course_id, CONTROLS_NOW).strip() == "[]"
+    log = in_service(coach, course.course_id, ROUTINE_LOG)
     assert re.search(rf"ohjaussivun pyyntö {course.participants[0]}: tehty – {course.facilitators[0]}: "
                      "pysäytä muistutukset", log), log[-3000:]
 
@@ -530,11 +439,11 @@ def test_is_a_request_for_another_coachs_participant_refused_by_the_grader(synce
         except (OSError, ValueError, KeyError):
             return {}
 
-    assert _wait("the grader's answer to a forged request", outcome, timeout=120, every=1)["result"] == "refused"
+    assert wait("the grader's answer to a forged request", outcome, timeout=120, every=1)["result"] == "refused"
     assert outcome()["reason"] == "ctlreq_not_coach"
     coach = run.log_in(course.facilitators[0])
-    assert _in_service(run, coach, course.course_id, CONTROLS_NOW).strip() == "[]"
-    log = _in_service(run, coach, course.course_id, ROUTINE_LOG)
+    assert in_service(coach, course.course_id, CONTROLS_NOW).strip() == "[]"
+    log = in_service(coach, course.course_id, ROUTINE_LOG)
     assert re.search(rf"ohjaussivun pyyntö {course.participants[0]}: hylätty – {first.facilitators[0]}: .*"
                      "pyytäjä ei ole tämän kurssin ohjaaja", log), log[-3000:]
     participant = _as_account(course.participants[0], FORGE.format(
