@@ -28,6 +28,7 @@ from aiosmtpd.controller import Controller
 from valmennus.course.copy import prepare_course
 from valmennus.course.schedule import load_schedule
 from valmennus.course.settings import CONFIG_FILE
+from valmennus.demo.background import Background
 from valmennus.demo.course_loop import LoopReport, environment, run_course, run_week
 from valmennus.demo.routine_course import RoutinePlay, play_by_routine
 from valmennus.demo.simulate import Participant, plan_cohort
@@ -202,10 +203,20 @@ def eight_week_course(eight_week_routine: RoutineCourse) -> list[LoopReport]:
 
 
 @pytest.fixture(scope="session")
-def demo_cohorts(eight_week_course: list[LoopReport], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Two cohorts' course directories, both through all eight weeks: what coordinators compare."""
+def demo_cohorts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Two cohorts' course directories, both through all eight weeks: what coordinators compare.
+
+    The second cohort plays in a process of its own (``demo.background``, as in ``valmennus demo``) while
+    this one plays the first, when the first has not been played yet."""
     work = tmp_path_factory.mktemp("second-cohort")
-    course = prepare_course(REPO, work / "kevat-2027-b")
-    people = plan_cohort(6, seed=7, weeks=course_weeks())
-    run_course(course, work / "homes", people, say=lambda _msg: None, progress=False)
-    return [eight_week_course[0].course.root, course]
+    course = work / "kevat-2027-b"
+    with Background(play_second_cohort, course, work / "homes") as second:
+        first = request.getfixturevalue("eight_week_course")
+        second.result()
+    return [first[0].course.root, course]
+
+
+def play_second_cohort(course: Path, homes: Path) -> None:
+    """``demo_cohorts``' second cohort, every week (in its background process)."""
+    prepare_course(REPO, course)
+    run_course(course, homes, plan_cohort(6, seed=7, weeks=course_weeks()), say=lambda _msg: None, progress=False)

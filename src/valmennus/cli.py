@@ -84,16 +84,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """The whole course for two simulated cohorts in .demo/, checked, then the dashboards on 127.0.0.1.
 
     Both cohorts play all weeks of schedule.yaml on the simulated clock, with drop-outs, late weeks and
-    growth, with only the facilitator's routine (``valmennus routine``, in this process) releasing,
-    collecting, grading, building the walls and releasing the feedback the simulated coaches finish
-    (``demo.routine_course``); its log is the course's own (``valmennus routine --log``).
+    growth, with only the facilitator's routine (``valmennus routine``) releasing, collecting, grading,
+    building the walls and releasing the feedback the simulated coaches finish (``demo.routine_course``);
+    its log is the course's own (``valmennus routine --log``). The two cohorts play at the same time, the
+    second in a process of its own (``demo.background``): a routine's steps other than grading use one
+    core, so one cohort alone leaves the other core idle most of the time. The second's lines are
+    printed after the first's.
     ``tests/test_workflow.py`` keeps the plain ``nbgrader`` commands' path.
     """
-    from .course.copy import prepare_course
     from .course.schedule import load_schedule
-    from .demo.routine_course import play_by_routine
+    from .demo.background import Background, BackgroundDied
+    from .demo.routine_course import BAR
     from .demo.simulate import plan_cohort
-    from .ops.nbgrader_cli import StepFailed
 
     root = _repo(args.course)
     work = root / ".demo"
@@ -101,31 +103,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
         shutil.rmtree(work)
     weeks = [w.id for w in load_schedule(root)] or CourseSettings.load(root).weeks()
     cohorts = [("kevat-2027-a", args.participants, 2026), ("kevat-2027-b", max(6, args.participants * 2 // 3), 7)]
-    course_dirs, first_cohort = [], []
-    for name, size, seed in cohorts:
-        course_dir = prepare_course(root, work / "kurssit" / name)
-        participants = plan_cohort(size, seed=seed, weeks=weeks)
-        print(t("cli_demo_cohort", cohort=name, participants=tn("cli_demo_participants", size),
-                weeks=tn("cli_demo_weeks", len(weeks)), folder=course_dir))
+    (first, size, seed), second = cohorts
+    with Background(_demo_cohort, root, work, *second, weeks) as other:
+        _cohort_header(work, first, size, weeks)
+        ok = _demo_cohort(root, work, first, size, seed, weeks, progress=True)
+        _cohort_header(work, second[0], second[1], weeks)
         try:
-            reports, _play = play_by_routine(course_dir, work / "homes" / name, participants, weeks=weeks,
-                                             say=_week_line)
-        except StepFailed as exc:
-            print(t("cli_failed", reason=exc), file=sys.stderr)
-            return 1
-        if not _demo_checks(reports):
-            return 1
-        course_dirs.append(course_dir)
-        first_cohort = first_cohort or participants
-        _print_course(reports[0].course, weeks)
+            ok = other.result(progress=BAR) and ok
+        except BackgroundDied as exc:  # it ended without an answer (killed, out of memory): the demo failed
+            print(t("cli_failed", reason=t("cli_demo_cohort_died", cohort=second[0], code=exc.exitcode)),
+                  file=sys.stderr)
+            ok = False
+    if not ok:
+        return 1
     if not args.serve:
         return 0
     from .demo.wall_seed import demo_wall, participant_env
     from .participant.serve import participant_server
 
+    course_dirs = [work / "kurssit" / name for name, _size, _seed in cohorts]
+    first_cohort = plan_cohort(size, seed=seed, weeks=weeks)
     # One simulated participant's own app (their real answers and feedback): one who stays to the end
     who = next((p for p in first_cohort if p.last_week is None and p.profile == "complete"), first_cohort[0])
-    home = work / "homes" / cohorts[0][0] / who.id
+    home = work / "homes" / first / who.id
     with demo_wall(course_dirs[0], args.port + 2) as wall, participant_server(
             home, course_dirs[0], args.port + 1, extra_env=participant_env(wall, who.id)) as app:
         print(f"\n{t('cli_demo_wall', url=wall.url)}")
@@ -133,6 +133,35 @@ def cmd_demo(args: argparse.Namespace) -> int:
         week_url = app.url.replace("/valmennus/", f"/valmennus/viikko/{weeks[min(1, len(weeks) - 1)]}")
         print(t("cli_demo_participant_week", url=week_url), flush=True)
         return serve_dashboard(root, course_dirs, args.port)
+
+
+def _cohort_header(work: Path, name: str, size: int, weeks: list[str]) -> None:
+    print(t("cli_demo_cohort", cohort=name, participants=tn("cli_demo_participants", size),
+            weeks=tn("cli_demo_weeks", len(weeks)), folder=work / "kurssit" / name), flush=True)
+
+
+def _demo_cohort(root: Path, work: Path, name: str, size: int, seed: int, weeks: list[str],
+                 progress: bool = False) -> bool:
+    """One cohort of the demo in ``work/kurssit/<name>``: played by the routine, checked, its weeks printed.
+    False (and why, on stderr) when a step the course depends on failed or a check did not pass."""
+    from .course.copy import prepare_course
+    from .demo.background import report_progress
+    from .demo.routine_course import play_by_routine
+    from .demo.simulate import plan_cohort
+    from .ops.nbgrader_cli import StepFailed
+
+    course_dir = prepare_course(root, work / "kurssit" / name)
+    participants = plan_cohort(size, seed=seed, weeks=weeks)
+    try:
+        reports, _play = play_by_routine(course_dir, work / "homes" / name, participants, weeks=weeks,
+                                         say=_week_line, progress=progress, on_moment=report_progress)
+    except StepFailed as exc:
+        print(t("cli_failed", reason=exc), file=sys.stderr)
+        return False
+    if not _demo_checks(reports):
+        return False
+    _print_course(reports[0].course, weeks)
+    return True
 
 
 def _week_line(message: str) -> None:

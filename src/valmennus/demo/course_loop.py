@@ -37,7 +37,7 @@ from ..course.gradebook import open_gradebook
 from ..course.schedule import Week, load_schedule
 from ..course.settings import CourseSettings
 from ..ops import steps as valmennus_steps
-from ..ops.autograde import GradeResult
+from ..ops.autograde import GradeResult, grading_pool
 from ..ops.autograde import autograde as parallel_autograde
 from ..ops.feedback import write_task_feedback
 from ..ops.nbgrader_cli import StepFailed, run_nbgrader
@@ -234,7 +234,7 @@ def run_course(course_dir: Path, homes: Path, participants: Sequence[simulate.Pa
     reports = []
     # The reporting store is written once, after the last week, instead of after every step of every
     # week (three syncs a week of a growing course; a real course has days between its steps).
-    with environment(as_env(ReportingStore, sync_after_steps=False)):
+    with environment(as_env(ReportingStore, sync_after_steps=False)), grading_pool():  # one pool for all weeks
         for week in order:
             active = [p for p in participants if p.takes_part(week, order)]
             say(f"{week}: {len(active)} participants")

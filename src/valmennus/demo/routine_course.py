@@ -25,6 +25,7 @@ from tqdm import tqdm
 from ..course.schedule import Week, load_schedule
 from ..course.settings import CourseSettings
 from ..i18n import HELSINKI
+from ..ops.autograde import grading_pool
 from ..ops.feedback import write_task_feedback
 from ..ops.nbgrader_cli import StepFailed
 from ..ops.roster import import_roster
@@ -43,6 +44,7 @@ REMIND_PASSES = ((9, 5), (11, 5), (14, 5))
 #: may not have (no SMTP server): their failures are reported in the run's log, as on a real course.
 ESSENTIAL = ("release", "collect", "grade", "walls", "feedback")
 PARTICIPANT, COACH, ROUTINE = 0, 1, 2  # at one moment participants act first, the routine last
+BAR = "course by the routine"  # the progress bar's title
 
 
 @dataclass(frozen=True, order=True)
@@ -105,12 +107,15 @@ def timeline(schedule: dict[str, Week], participants: Sequence[simulate.Particip
 def play_by_routine(course_dir: Path, homes: Path, participants: Sequence[simulate.Participant],
                     weeks: Sequence[str] | None = None, say: Say = print, progress: bool = True,
                     unfinished: Collection[tuple[str, str]] = (), task_id: str = "ohjaajan_palaute",
-                    routine_say: Say = lambda _line: None) -> tuple[list[LoopReport], RoutinePlay]:
+                    routine_say: Say = lambda _line: None,
+                    on_moment: Callable[[int, int], None] | None = None) -> tuple[list[LoopReport], RoutinePlay]:
     """Play every week (or ``weeks``) with only the routine doing the facilitator's part.
 
     ``unfinished``: (participant, week) pairs whose coach writes a comment but gives no mark: never
-    finished in formgrader, so their feedback must never be released. Raises StepFailed when a step the
-    course depends on (``ESSENTIAL``) fails."""
+    finished in formgrader, so their feedback must never be released. ``on_moment(done, total)`` is
+    told after each moment (``background.report_progress``: the bar of a cohort played in another
+    process). Raises StepFailed when a step the course depends on (``ESSENTIAL``) fails. All the
+    course's gradings share one pool of workers (``autograde.grading_pool``)."""
     course = CourseSettings.load(course_dir)
     schedule = {w.id: w for w in load_schedule(course_dir)}
     order = list(weeks or schedule)
@@ -121,8 +126,8 @@ def play_by_routine(course_dir: Path, homes: Path, participants: Sequence[simula
                              unfinished=sorted(pid for pid, week in unfinished if week == w)) for w in order}
     play = RoutinePlay()
     moments = timeline(schedule, participants, order, remind_days(configured(Routine, course.root).reminder_days) or ())
-    with environment(as_env(ReportingStore, sync_after_steps=False)):
-        for moment in tqdm(moments, desc="course by the routine", unit="moment", disable=not progress):
+    with environment(as_env(ReportingStore, sync_after_steps=False)), grading_pool():
+        for done, moment in enumerate(tqdm(moments, desc=BAR, unit="moment", disable=not progress), 1):
             p = by_id.get(moment.participant)
             if moment.what == "routine":
                 run = _pass(course, moment.when, routine_say)
@@ -137,6 +142,8 @@ def play_by_routine(course_dir: Path, homes: Path, participants: Sequence[simula
             elif moment.what == "read" and p is not None:
                 reports[moment.week].feedback_pages[p.id] = simulate.fetch_feedback(
                     course.course_id, course.exchange_root, homes / p.id, p.id, moment.week)
+            if on_moment is not None:
+                on_moment(done, len(moments))
     for week_id, report in reports.items():
         stamp_released_feedback(course, week_id, report.participants, schedule[week_id])
         say(f"{week_id}: {len(report.participants)} participants")

@@ -23,8 +23,10 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -219,19 +221,14 @@ def autograde(course: CourseSettings, week: str, participants: list[str] | None 
     except MissingEntry as exc:
         raise ValueError(f"{week}: not in the gradebook; run `nbgrader generate_assignment {week}` first") from exc
     workers = max(1, min(workers or default_workers(), len(participants)))
-    # forkserver: workers never inherit the threads of the caller (a test's servers, a notebook's loop)
-    context = multiprocessing.get_context("forkserver")
-    # The fork server lives as long as this process and forks every worker of every later pool: with
-    # nbgrader imported there once, a worker starts in milliseconds instead of importing it again (the
-    # demo and the tests grade eight weeks in one process). No effect once the server runs.
-    context.set_forkserver_preload(["nbgrader.converters", "nbgrader.coursedir", __name__])
+    context = grading_context()
     bar = tqdm(total=len(participants), desc=f"autograde {week}", unit="submission", disable=not progress)
-    results = _grade_in_pool(course, week, participants, workers, context, bar)
+    results = _grade_in_pool(course, week, participants, workers, context, bar, _shared)
     # A kernel that never started says nothing about the submission (on a loaded host a kernel can die
-    # before its first reply): those are graded once more before anything is called failed.
+    # before its first reply): those are graded once more, by a new worker, before anything is called failed.
     again = [r.participant for r in results if not r.ok and _kernel_never_started(r.reason)]
     if again:
-        retried = {r.participant: r for r in _grade_in_pool(course, week, again, 1, context, None)}
+        retried = {r.participant: r for r in _grade_in_pool(course, week, again, 1, context, None, None)}
         results = [retried.get(r.participant, r) for r in results]
     bar.close()
     results.sort(key=lambda r: r.participant)
@@ -248,21 +245,88 @@ def _kernel_never_started(reason: str) -> bool:
     return any(text in reason for text in KERNEL_START_FAILURES)
 
 
+def grading_context() -> multiprocessing.context.BaseContext:
+    """The grading workers' start method: forkserver, so they never inherit the threads of the caller (a
+    test's servers, a notebook's loop). The fork server lives as long as this process and forks every
+    worker of every later pool: with nbgrader imported there once, a worker starts in milliseconds instead
+    of importing it again. The preload has no effect once the server runs."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["nbgrader.converters", "nbgrader.coursedir", __name__])
+    return context
+
+
+class _SharedPool:
+    """The pool ``grading_pool`` keeps open: started at the first grading, started anew after a worker died."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+
+    def get(self, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self.pool
+
+    def close(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_shared: _SharedPool | None = None
+
+
+@contextmanager
+def grading_pool(workers: int | None = None) -> Iterator[None]:
+    """Every ``autograde`` of this process inside the block grades in one pool of ``workers`` (default:
+    ``default_workers()``), kept open until the block ends; a call's own ``workers`` does not resize it.
+    Nested blocks share the outermost pool."""
+    global _shared
+    if _shared is not None:
+        yield
+        return
+    _shared = _SharedPool(workers or default_workers())
+    try:
+        yield
+    finally:
+        shared, _shared = _shared, None
+        shared.close()
+
+
 def _grade_in_pool(course: CourseSettings, week: str, participants: list[str], workers: int,
-                   context: multiprocessing.context.BaseContext, bar: tqdm | None) -> list[GradeResult]:
-    """One pool of ``workers`` grading ``participants``; a worker that dies fails its participant only."""
-    results: list[GradeResult] = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_grade_one, str(course.root), week, p): p for p in participants}
-        for future in as_completed(futures):
-            try:
-                results.append(future.result())
-            except Exception as exc:  # a worker that died (e.g. out of memory) fails its participant only
-                results.append(GradeResult(futures[future], False, 0.0, f"{type(exc).__name__}: {exc}"))
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(failed=sum(not r.ok for r in results))
+                   context: multiprocessing.context.BaseContext, bar: tqdm | None,
+                   shared: _SharedPool | None) -> list[GradeResult]:
+    """``participants`` graded in ``shared`` (``grading_pool``'s) or else in a pool of ``workers`` of their
+    own; a worker that dies fails its participant only."""
+    if shared is None:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return _grade_all(pool, course, week, participants, bar)[0]
+    try:
+        results, broken = _grade_all(shared.get(context), course, week, participants, bar)
+    except BrokenProcessPool:  # a worker died since the last grading and took the pool with it
+        shared.close()
+        results, broken = _grade_all(shared.get(context), course, week, participants, bar)
+    if broken:  # a worker died while grading: its participants failed, the next grading gets a new pool
+        shared.close()
     return results
+
+
+def _grade_all(pool: ProcessPoolExecutor, course: CourseSettings, week: str, participants: list[str],
+               bar: tqdm | None) -> tuple[list[GradeResult], bool]:
+    """Every participant's result, and whether the pool broke (a worker died) on the way."""
+    results: list[GradeResult] = []
+    broken = False
+    futures = {pool.submit(_grade_one, str(course.root), week, p): p for p in participants}
+    for future in as_completed(futures):
+        try:
+            results.append(future.result())
+        except Exception as exc:  # a worker that died (e.g. out of memory) fails its participant only
+            broken = broken or isinstance(exc, BrokenProcessPool)
+            results.append(GradeResult(futures[future], False, 0.0, f"{type(exc).__name__}: {exc}"))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(failed=sum(not r.ok for r in results))
+    return results, broken
 
 
 def _late_text(seconds: float) -> str:
