@@ -27,16 +27,29 @@ DASHBOARDS = Path(__file__).resolve().parent.parent / "dashboards"
 DASHBOARDS_APP = "valmennus.cohort.serve"  # the dashboards' Voilà, as the demo and the hub's service run it
 
 
-@pytest.fixture
-def voila(graded_course: LoopReport, tmp_path: Path) -> Iterator[str]:
-    """Voilà on the dashboards folder (as the demo serves it): ``<url>voila/render/<name>.ipynb``; the
+class Pages:
+    """One Voilà per backend for the module's tests (read only: they render, never change the course), and
+    each page rendered once: a render is a kernel's start and the dashboard's whole run."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, path: str = "") -> str:
+        if path not in self._seen:
+            self._seen[path] = _page(self.url + path)
+        return self._seen[path]
+
+
+@pytest.fixture(scope="module")
+def voila(graded_course: LoopReport, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pages]:
+    """Voilà on the dashboards folder (as the demo serves it): ``voila("voila/render/<name>.ipynb")``; the
     facilitator's page as the trio's coach."""
     store.sync(graded_course.course)
-    with serve_voila(DASHBOARDS, tmp_path, {"VALMENNUS_COURSE": str(graded_course.course.root),
-                                            "VALMENNUS_PSEUDONYM_KEY": "test",
-                                            "VALMENNUS_FACILITATOR": TRIO[0].facilitator},
-                     app=DASHBOARDS_APP) as url:
-        yield url
+    with serve_voila(DASHBOARDS, tmp_path_factory.mktemp("voila"),
+                     {"VALMENNUS_COURSE": str(graded_course.course.root), "VALMENNUS_PSEUDONYM_KEY": "test",
+                      "VALMENNUS_FACILITATOR": TRIO[0].facilitator}, app=DASHBOARDS_APP) as url:
+        yield Pages(url)
 
 
 def _page(url: str) -> str:
@@ -49,10 +62,10 @@ def _page(url: str) -> str:
     return page
 
 
-def test_is_the_front_page_every_dashboard_by_its_title_and_no_file_list(voila: str) -> None:
+def test_is_the_front_page_every_dashboard_by_its_title_and_no_file_list(voila: Pages) -> None:
     """What a coordinator or a facilitator lands on at the service's address: the dashboards by their titles
     in the course language, each linked, what it shows; never Voilà's English list of notebook files."""
-    front = _page(voila)
+    front = voila()
     assert "Select items to open" not in front
     assert '<html lang="fi">' in front and "<h1>Koontinäytöt</h1>" in front
     for name in (FACILITATOR_PAGE, *DASHBOARD_NAMES, COMMENTS_PAGE):
@@ -60,13 +73,13 @@ def test_is_the_front_page_every_dashboard_by_its_title_and_no_file_list(voila: 
         assert f">{name}.ipynb<" not in front  # linked by its title, not its file name
     assert ">Kurssin eteneminen</a>" in front and "(Ohjaajalle)" in front
     # a dashboard's own page keeps its config to itself (the front page's words are the folder's only)
-    assert "dsh_index" not in _page(voila + "voila/render/edistyminen.ipynb")
-    assert "Koontinäytöt" not in _page(voila + "voila/render/edistyminen.ipynb")
+    assert "dsh_index" not in voila("voila/render/edistyminen.ipynb")
+    assert "Koontinäytöt" not in voila("voila/render/edistyminen.ipynb")
 
 
-def test_do_the_dashboards_render_progress_without_names_or_private_text(voila: str) -> None:
-    progress = _page(voila + "voila/render/edistyminen.ipynb")
-    skills = _page(voila + "voila/render/osaaminen.ipynb")
+def test_do_the_dashboards_render_progress_without_names_or_private_text(voila: Pages) -> None:
+    progress = voila("voila/render/edistyminen.ipynb")
+    skills = voila("voila/render/osaaminen.ipynb")
     assert "Kurssin eteneminen" in progress and "valmennus-dash" in progress and "O-" in progress
     assert "Osaamisen muutos" in skills
     for page in (progress, skills):
@@ -78,12 +91,12 @@ def test_do_the_dashboards_render_progress_without_names_or_private_text(voila: 
             assert diary.splitlines()[0] not in page
 
 
-def test_does_the_facilitators_page_show_own_names_and_the_coachs_controls(voila: str) -> None:
-    page = _page(voila + "voila/render/omat-osallistujat.ipynb")
+def test_does_the_facilitators_page_show_own_names_and_the_coachs_controls(voila: Pages) -> None:
+    page = voila("voila/render/omat-osallistujat.ipynb")
     assert "Omat osallistujat" in page and "Traceback" not in page and '"output_type": "error"' not in page
     for participant in TRIO:
         assert f"{participant.first_name} {participant.last_name}" in page
-        assert participant.first_name not in _page(voila + "voila/render/palauteviive.ipynb")
+        assert participant.first_name not in voila("voila/render/palauteviive.ipynb")
     assert "application/vnd.jupyter.widget-view+json" in page  # the coach's controls under the page
     assert "Raportointivaraston tiedot päivitetty" in page
 
