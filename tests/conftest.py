@@ -90,6 +90,10 @@ def _worker_group(item: pytest.Item) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(pytest.mark.xdist_group(_worker_group(item)))
+    # The tests that read the played cohorts go last, so that their playing (begun at the session's start in
+    # processes of their own: ``played_cohorts``) uses the CPU that the other tests leave idle while they wait
+    # for servers, kernels and browsers. The order within each part stays as collected.
+    items.sort(key=lambda item: bool(PLAYED & set(getattr(item, "fixturenames", ()))))
 
 
 
@@ -175,12 +179,11 @@ class RoutineCourse:
     inbox: Inbox
 
 
-@pytest.fixture(scope="session")
-def eight_week_routine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RoutineCourse]:
-    """Every week of the course for ``COHORT``, driven by the routine alone, on the simulated clock;
-    reminders and digests to a real SMTP server (aiosmtpd) on 127.0.0.1."""
+def play_first_cohort(work: Path) -> tuple[list[LoopReport], RoutinePlay, list[tuple[str, str]]]:
+    """``eight_week_routine``'s cohort, every week, by the routine (in its background process), with its own
+    SMTP server (aiosmtpd) on 127.0.0.1; the reports, what the routine did and every message received."""
     os.environ.pop("NBGRADER_EXECUTION", None)
-    work = tmp_path_factory.mktemp("eight-weeks")
+    os.environ["VALMENNUS_LANG"] = "fi"
     course = prepare_course(REPO, work / "kevat-2027-a")
     inbox, port = Inbox(), free_port()
     server = Controller(inbox, hostname="127.0.0.1", port=port)
@@ -191,9 +194,55 @@ def eight_week_routine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rou
         with environment(channels):
             reports, play = play_by_routine(course, work / "homes", COHORT, say=lambda _msg: None, progress=False,
                                             unfinished=UNFINISHED)
-        yield RoutineCourse(reports, play, inbox)
     finally:
         server.stop()
+    return reports, play, list(inbox.messages)
+
+
+def play_second_cohort(course: Path, homes: Path) -> None:
+    """``demo_cohorts``' second cohort, every week (in its background process)."""
+    os.environ.pop("NBGRADER_EXECUTION", None)
+    os.environ["VALMENNUS_LANG"] = "fi"
+    prepare_course(REPO, course)
+    run_course(course, homes, plan_cohort(6, seed=7, weeks=course_weeks()), say=lambda _msg: None, progress=False)
+
+
+@dataclass
+class PlayedCohorts:
+    """The two played cohorts, begun in processes of their own when the session starts (``played_cohorts``)."""
+
+    first: Background[tuple[list[LoopReport], RoutinePlay, list[tuple[str, str]]]]
+    second: Background[None]
+    first_work: Path
+    second_course: Path
+    second_homes: Path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def played_cohorts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
+        PlayedCohorts | None]:
+    """Both eight-week cohorts, played from the session's start in processes of their own (``demo.background``)
+    while the other tests run: a test that reads them waits for what is left (``pytest_collection_modifyitems``
+    puts those tests last). A session that selects none of them plays nothing."""
+    if not any(PLAYED & set(getattr(item, "fixturenames", ())) for item in request.session.items):
+        yield None
+        return
+    first_work = tmp_path_factory.mktemp("eight-weeks")
+    second_work = tmp_path_factory.mktemp("second-cohort")
+    with Background(play_first_cohort, first_work) as first, Background(
+            play_second_cohort, second_work / "kevat-2027-b", second_work / "homes") as second:
+        yield PlayedCohorts(first, second, first_work, second_work / "kevat-2027-b", second_work / "homes")
+
+
+@pytest.fixture(scope="session")
+def eight_week_routine(played_cohorts: PlayedCohorts | None) -> RoutineCourse:
+    """Every week of the course for ``COHORT``, driven by the routine alone, on the simulated clock;
+    reminders and digests to a real SMTP server (aiosmtpd) on 127.0.0.1 (``play_first_cohort``)."""
+    assert played_cohorts is not None, "played_cohorts found no test asking for a played cohort"
+    reports, play, messages = played_cohorts.first.result()
+    inbox = Inbox()
+    inbox.messages = messages
+    return RoutineCourse(reports, play, inbox)
 
 
 @pytest.fixture(scope="session")
@@ -203,20 +252,11 @@ def eight_week_course(eight_week_routine: RoutineCourse) -> list[LoopReport]:
 
 
 @pytest.fixture(scope="session")
-def demo_cohorts(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Two cohorts' course directories, both through all eight weeks: what coordinators compare.
-
-    The second cohort plays in a process of its own (``demo.background``, as in ``valmennus demo``) while
-    this one plays the first, when the first has not been played yet."""
-    work = tmp_path_factory.mktemp("second-cohort")
-    course = work / "kevat-2027-b"
-    with Background(play_second_cohort, course, work / "homes") as second:
-        first = request.getfixturevalue("eight_week_course")
-        second.result()
-    return [first[0].course.root, course]
+def demo_cohorts(played_cohorts: PlayedCohorts | None, eight_week_course: list[LoopReport]) -> list[Path]:
+    """Two cohorts' course directories, both through all eight weeks: what coordinators compare (the second
+    played by ``run_course``, ``play_second_cohort``)."""
+    assert played_cohorts is not None
+    played_cohorts.second.result()
+    return [eight_week_course[0].course.root, played_cohorts.second_course]
 
 
-def play_second_cohort(course: Path, homes: Path) -> None:
-    """``demo_cohorts``' second cohort, every week (in its background process)."""
-    prepare_course(REPO, course)
-    run_course(course, homes, plan_cohort(6, seed=7, weeks=course_weeks()), say=lambda _msg: None, progress=False)

@@ -78,3 +78,12 @@ def test_is_an_unfinished_process_stopped_when_the_block_ends() -> None:
             time.sleep(0.05)
         raise KeyError("the caller's own work failed")
     assert not job._process.is_alive() and job._process.exitcode == 1  # SIGTERM, unwound by sys.exit(1)
+
+
+def _unsendable() -> object:
+    return lambda: None  # a lambda does not pickle
+
+
+def test_does_a_value_that_cannot_come_back_say_so_briefly() -> None:
+    with Background(_unsendable) as job, pytest.raises(RuntimeError, match="its value, a function, could not be sent"):
+        job.result()

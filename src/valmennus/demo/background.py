@@ -68,8 +68,8 @@ def _run(send: Any, counters: Any, fn: Callable[..., T], args: tuple, kwargs: di
     try:
         send.send(_Outcome(value, error, out.getvalue(), err.getvalue()))
     except Exception as exc:  # a value or an error that does not pickle: its description instead
-        send.send(_Outcome(None, RuntimeError(f"{type(error or value).__name__}: {error or value} ({exc})"),
-                           out.getvalue(), err.getvalue()))
+        what = f"{type(error).__name__}: {error}" if error is not None else f"its value, a {type(value).__name__},"
+        send.send(_Outcome(None, RuntimeError(f"{what} could not be sent back: {exc}"), out.getvalue(), err.getvalue()))
     send.close()
 
 

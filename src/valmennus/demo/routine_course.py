@@ -47,6 +47,11 @@ PARTICIPANT, COACH, ROUTINE = 0, 1, 2  # at one moment participants act first, t
 BAR = "course by the routine"  # the progress bar's title
 
 
+def say_nothing(_line: str) -> None:
+    """The routine's lines unheard: a function of the module, not a lambda, so the runs it is kept in
+    (``RoutinePlay.runs``) pickle, e.g. back from a play in a process of its own (``demo.background``)."""
+
+
 @dataclass(frozen=True, order=True)
 class Moment:
     when: datetime
@@ -107,7 +112,7 @@ def timeline(schedule: dict[str, Week], participants: Sequence[simulate.Particip
 def play_by_routine(course_dir: Path, homes: Path, participants: Sequence[simulate.Participant],
                     weeks: Sequence[str] | None = None, say: Say = print, progress: bool = True,
                     unfinished: Collection[tuple[str, str]] = (), task_id: str = "ohjaajan_palaute",
-                    routine_say: Say = lambda _line: None,
+                    routine_say: Say = say_nothing,
                     on_moment: Callable[[int, int], None] | None = None) -> tuple[list[LoopReport], RoutinePlay]:
     """Play every week (or ``weeks``) with only the routine doing the facilitator's part.
 
