@@ -38,8 +38,10 @@ from valmennus.summary import render_html
 from .conftest import REPO
 
 WEEK = "paatos"
-CF_TEXT = "Kurssipalautetta <b>vain kurssitiimille</b> & ilman nimeä 7391"
-PULSE_TEXT = "Pulssin kommentti vain kurssitiimille 8462"
+# The markers are letters and digits: bare digits turn up by chance in what nbgrader writes (an execution
+# timestamp "…32.573913Z" once held "7391").
+CF_TEXT = "Kurssipalautetta <b>vain kurssitiimille</b> & ilman nimeä KT-7391"
+PULSE_TEXT = "Pulssin kommentti vain kurssitiimille PU-8462"
 CF_ALL = {f"CF{n}": (n % 5) + 1 for n in range(1, 10)}
 
 
@@ -63,7 +65,7 @@ def test_does_the_answers_file_carry_only_yes_or_no(tmp_path: Path) -> None:
     answers.set("CF9", "cant_say")  # "en osaa sanoa" is an answer
     assert AnswerStore(WEEK, tmp_path).values()[GIVEN_ENTRY] is True
     raw = (tmp_path / f"{WEEK}.answers.json").read_text(encoding="utf-8")
-    assert "7391" not in raw and "8462" not in raw and "CF1" not in raw
+    assert "KT-7391" not in raw and "PU-8462" not in raw and "CF1" not in raw
     team = CourseTeamStore(WEEK, tmp_path)
     assert team.answers() == {**CF_ALL, "CF9": "cant_say", "CF_HELP": CF_TEXT, "PULSE_NOTE": PULSE_TEXT}
     team.remove("CF3")
@@ -123,7 +125,7 @@ def test_does_the_summary_say_where_the_answer_went_and_never_show_it(tmp_path: 
     items = [bank()["CF1"], bank()["CF_HELP"]]
     for loaded in (store.load(), CourseTeamStore(WEEK, tmp_path).load()):  # even given the file itself
         page = render_html(items, loaded, tmp_path)
-        assert "7391" not in page and "kurssitiimille ilman nimeäsi" in page
+        assert "KT-7391" not in page and "kurssitiimille ilman nimeäsi" in page
 
 
 def test_does_autograde_delete_a_course_team_file_that_reached_submitted(tmp_path: Path) -> None:
@@ -179,7 +181,7 @@ def test_does_nothing_of_the_course_feedback_reach_submitted_autograded_or_feedb
     simulate.write_answers(folder, WEEK, AINO, WEEK)
     answers = WeekAnswers(WEEK, folder)
     answers.set("CF_HELP", CF_TEXT)
-    answers.set("CF_CHANGE", "Muuttaisin muistutusten sävyä 5512")
+    answers.set("CF_CHANGE", "Muuttaisin muistutusten sävyä MU-5512")
     answers.set("PULSE_NOTE", PULSE_TEXT)
     for item, value in CF_ALL.items():
         answers.set(item, value)
@@ -195,7 +197,7 @@ def test_does_nothing_of_the_course_feedback_reach_submitted_autograded_or_feedb
     write_task_feedback(course, WEEK, WEEK, AINO.id, "ohjaajan_palaute", "Hyvä loppu!", 1.0)
     run_nbgrader(root, "generate_feedback", WEEK, "--force")
 
-    needles = ["7391", "5512", "8462", "vain kurssitiimille", token]
+    needles = ["KT-7391", "MU-5512", "PU-8462", "vain kurssitiimille", token]
     for part in ("submitted", "autograded", "feedback"):
         tree = root / part / AINO.id / WEEK
         assert tree.is_dir(), part
