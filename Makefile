@@ -58,18 +58,16 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	touch $(AXE_STAMP)
 
 # Every test but the long soak variants (marker `soak`), which `make soak` runs and CI runs after this.
-# TEST_WORKERS: pytest-xdist workers, each running whole groups of tests that share an expensive fixture
-# (tests/conftest.py: the hub, the played course, the graded course, else one file). 0 (one process) on
-# 2 cores: three workers there were slower than one (every group builds kernels, servers and browsers at
-# once; the hub's services then start too slowly for its 300 s); two saved about a minute of 20, and in
-# their order six of test_ops.py's tests failed (its autograde found no submissions: state that a test run
-# earlier in the same worker leaves, not yet found). See the README. On more cores: find that first.
+# tools/run_tests.py runs them in two pytest processes side by side: the hub's tests and the widgets'
+# browser tests in one, the rest in the other (one process left half of 2 cores idle while its tests
+# waited for servers, kernels and browsers). TEST_WORKERS: pytest-xdist workers for the rest (0: one
+# process). On 2 cores xdist was no faster: its workers each collect the whole suite, and in its order
+# six of test_ops.py's tests failed (its autograde found no submissions). See the README.
 TEST_WORKERS ?= 0
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
 	$(BIN)/python -m compileall -q src tests > /dev/null
-	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python -m pytest -m "not soak" \
-		--durations=25 -n $(TEST_WORKERS) --dist loadgroup
+	VALMENNUS_REQUIRE_HUB=$(HUB_REQUIRE) HUB_VENV=$(HUB_VENV) $(BIN)/python tools/run_tests.py -n $(TEST_WORKERS)
 
 soak: $(STAMP) system-deps
 	$(BIN)/python -m pytest -m soak
