@@ -58,11 +58,12 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 	touch $(AXE_STAMP)
 
 # Every test but the long soak variants (marker `soak`), which `make soak` runs and CI runs after this.
-# tools/run_tests.py runs them in two pytest processes side by side: the hub's tests and the widgets'
-# browser tests in one, the rest in the other (one process left half of 2 cores idle while its tests
-# waited for servers, kernels and browsers). TEST_WORKERS: pytest-xdist workers for the rest (0: one
-# process). On 2 cores xdist was no faster: its workers each collect the whole suite, and in its order
-# six of test_ops.py's tests failed (its autograde found no submissions). See the README.
+# tools/run_tests.py runs them in two pytest processes side by side: the hub's tests, the widgets'
+# browser tests and the routine's in one (its BESIDE), the rest in the other (one process left half of
+# 2 cores idle while its tests waited for servers, kernels and browsers). TEST_WORKERS: pytest-xdist
+# workers for the rest (0: one process). On 2 cores xdist was no faster: its workers each collect the
+# whole suite, and in its order six of test_ops.py's tests failed (its autograde found no submissions).
+# See the README.
 TEST_WORKERS ?= 0
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
 	$(BIN)/ruff check src tests tools benchmarks deploy
