@@ -61,8 +61,8 @@ $(AXE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 # tools/run_tests.py runs them in two pytest processes side by side: the hub's tests, the widgets'
 # browser tests and the routine's in one (its BESIDE), the rest in the other (one process left half of
 # 2 cores idle while its tests waited for servers, kernels and browsers). TEST_WORKERS: pytest-xdist
-# workers for the rest (0: one process). On 2 cores xdist was no faster: its workers each collect the
-# whole suite, and in its order six of test_ops.py's tests failed (its autograde found no submissions).
+# workers for the rest (0: one process). On 2 cores xdist was no faster, and its workers ran one file's
+# tests on both (the xdist_group marks of tests/conftest.py do not take effect), so test_ops.py failed.
 # See the README.
 TEST_WORKERS ?= 0
 test: $(STAMP) system-deps $(HUB_TEST_DEPS) $(AXE_STAMP)
