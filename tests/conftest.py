@@ -213,9 +213,7 @@ class PlayedCohorts:
 
     first: Background[tuple[list[LoopReport], RoutinePlay, list[tuple[str, str]]]]
     second: Background[None]
-    first_work: Path
     second_course: Path
-    second_homes: Path
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -231,7 +229,7 @@ def played_cohorts(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
     second_work = tmp_path_factory.mktemp("second-cohort")
     with Background(play_first_cohort, first_work) as first, Background(
             play_second_cohort, second_work / "kevat-2027-b", second_work / "homes") as second:
-        yield PlayedCohorts(first, second, first_work, second_work / "kevat-2027-b", second_work / "homes")
+        yield PlayedCohorts(first, second, second_work / "kevat-2027-b")
 
 
 @pytest.fixture(scope="session")

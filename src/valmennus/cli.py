@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from .demo.course_loop import LoopReport
+    from .demo.simulate import Participant
     from .ops.steps import StepOutcome
 
 
@@ -95,7 +96,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .course.schedule import load_schedule
     from .demo.background import Background, BackgroundDied
     from .demo.routine_course import BAR
-    from .demo.simulate import plan_cohort
 
     root = _repo(args.course)
     work = root / ".demo"
@@ -106,23 +106,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     (first, size, seed), second = cohorts
     with Background(_demo_cohort, root, work, *second, weeks) as other:
         _cohort_header(work, first, size, weeks)
-        ok = _demo_cohort(root, work, first, size, seed, weeks, progress=True)
+        first_cohort = _demo_cohort(root, work, first, size, seed, weeks, progress=True)
         _cohort_header(work, second[0], second[1], weeks)
         try:
-            ok = other.result(progress=BAR) and ok
+            ok = other.result(progress=BAR) is not None and first_cohort is not None
         except BackgroundDied as exc:  # it ended without an answer (killed, out of memory): the demo failed
             print(t("cli_failed", reason=t("cli_demo_cohort_died", cohort=second[0], code=exc.exitcode)),
                   file=sys.stderr)
             ok = False
-    if not ok:
+    if not ok or first_cohort is None:
         return 1
     if not args.serve:
         return 0
     from .demo.wall_seed import demo_wall, participant_env
     from .participant.serve import participant_server
 
-    course_dirs = [work / "kurssit" / name for name, _size, _seed in cohorts]
-    first_cohort = plan_cohort(size, seed=seed, weeks=weeks)
+    course_dirs = [_demo_course_dir(work, name) for name, _size, _seed in cohorts]
     # One simulated participant's own app (their real answers and feedback): one who stays to the end
     who = next((p for p in first_cohort if p.last_week is None and p.profile == "complete"), first_cohort[0])
     home = work / "homes" / first / who.id
@@ -135,33 +134,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return serve_dashboard(root, course_dirs, args.port)
 
 
+def _demo_course_dir(work: Path, name: str) -> Path:
+    return work / "kurssit" / name
+
+
 def _cohort_header(work: Path, name: str, size: int, weeks: list[str]) -> None:
     print(t("cli_demo_cohort", cohort=name, participants=tn("cli_demo_participants", size),
-            weeks=tn("cli_demo_weeks", len(weeks)), folder=work / "kurssit" / name), flush=True)
+            weeks=tn("cli_demo_weeks", len(weeks)), folder=_demo_course_dir(work, name)), flush=True)
 
 
 def _demo_cohort(root: Path, work: Path, name: str, size: int, seed: int, weeks: list[str],
-                 progress: bool = False) -> bool:
-    """One cohort of the demo in ``work/kurssit/<name>``: played by the routine, checked, its weeks printed.
-    False (and why, on stderr) when a step the course depends on failed or a check did not pass."""
+                 progress: bool = False) -> list[Participant] | None:
+    """One cohort of the demo in ``work/kurssit/<name>``: played by the routine, checked, its weeks printed;
+    its participants, or None (and why, on stderr) when a step the course depends on failed or a check did
+    not pass."""
     from .course.copy import prepare_course
     from .demo.background import report_progress
     from .demo.routine_course import play_by_routine
     from .demo.simulate import plan_cohort
     from .ops.nbgrader_cli import StepFailed
 
-    course_dir = prepare_course(root, work / "kurssit" / name)
+    course_dir = prepare_course(root, _demo_course_dir(work, name))
     participants = plan_cohort(size, seed=seed, weeks=weeks)
     try:
         reports, _play = play_by_routine(course_dir, work / "homes" / name, participants, weeks=weeks,
                                          say=_week_line, progress=progress, on_moment=report_progress)
     except StepFailed as exc:
         print(t("cli_failed", reason=exc), file=sys.stderr)
-        return False
+        return None
     if not _demo_checks(reports):
-        return False
+        return None
     _print_course(reports[0].course, weeks)
-    return True
+    return participants
 
 
 def _week_line(message: str) -> None:
