@@ -255,7 +255,7 @@ def test_does_submitting_in_her_app_send_the_course_teams_answers_and_not_submit
     answers = WeekAnswers(WEEK, folder)
     for n in range(1, 10):
         answers.set(f"CF{n}", 4)
-    answers.set("CF_HELP", "Sovelluksen kautta lähetetty 2718")
+    answers.set("CF_HELP", "Sovelluksen kautta lähetetty KT-2718")
     service = embedded_service(root, facilitators=["coach"])
     with embedded_wall(service, free_port()) as running:
         env = {"VALMENNUS_WALL_SERVICE": running.url, "VALMENNUS_WALL_TOKEN": service.token_for(aino.id)}
@@ -271,9 +271,9 @@ def test_does_submitting_in_her_app_send_the_course_teams_answers_and_not_submit
             assert "Vastauksesi kurssitiimille lähetettiin ilman nimeäsi." in page
         feedback = service.feedback
         assert feedback.given(service.cohort) == {(aino.id, WEEK): True}
-        assert (WEEK, "CF_HELP", "Sovelluksen kautta lähetetty 2718") in feedback.answer_rows(service.cohort)
+        assert (WEEK, "CF_HELP", "Sovelluksen kautta lähetetty KT-2718") in feedback.answer_rows(service.cohort)
     inbound = next((course.exchange_root / course.course_id / "inbound").glob(f"{aino.id}+{WEEK}+*"))
     assert not list(inbound.glob("*.kurssitiimille.json"))
     assert '"_kurssipalaute_annettu"' in (inbound / f"{WEEK}.answers.json").read_text(encoding="utf-8")
-    assert not [p for p in inbound.rglob("*") if p.is_file() and b"2718" in p.read_bytes()]
+    assert not [p for p in inbound.rglob("*") if p.is_file() and b"KT-2718" in p.read_bytes()]
     assert CourseTeamStore(WEEK, folder).pending() is None  # marked sent in her file
