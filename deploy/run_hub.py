@@ -62,12 +62,12 @@ PROXY_PID_FILE = "proxy.pid"  # in the hub's folder: jupyterhub_config.py's Conf
 HUB_DIRS: dict[int, Path] = {}  # the hubs start_hub started: pid -> the hub's folder
 
 
-def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30, hub_dir: Path | None = None) -> None:
+def stop_hub(proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
     """SIGTERM the hub (it stops its servers, services and proxy), then kill whatever is left of its group,
     and its proxy when the hub did not get to stop it (the proxy runs in a session of its own; its pid is in
-    proxy.pid in the hub's folder, ``hub_dir`` or where start_hub started it; the hub removes the file when
-    it has stopped the proxy)."""
-    hub_dir = hub_dir or HUB_DIRS.pop(proc.pid, None)
+    proxy.pid in the folder start_hub started the hub in; the hub removes the file when it has stopped the
+    proxy)."""
+    hub_dir = HUB_DIRS.pop(proc.pid, None)
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:

@@ -4,8 +4,9 @@ plain nbgrader commands, which do not write it)."""
 
 from __future__ import annotations
 
+import functools
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -25,31 +26,20 @@ from .conftest import TRIO
 pytestmark = pytest.mark.server
 DASHBOARDS = Path(__file__).resolve().parent.parent / "dashboards"
 DASHBOARDS_APP = "valmennus.cohort.serve"  # the dashboards' Voilà, as the demo and the hub's service run it
-
-
-class Pages:
-    """One Voilà per backend for the module's tests (read only: they render, never change the course), and
-    each page rendered once: a render is a kernel's start and the dashboard's whole run."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self._seen: dict[str, str] = {}
-
-    def __call__(self, path: str = "") -> str:
-        if path not in self._seen:
-            self._seen[path] = _page(self.url + path)
-        return self._seen[path]
+Pages = Callable[..., str]  # a page of the served Voilà by its path (the front page: no path), rendered once
 
 
 @pytest.fixture(scope="module")
 def voila(graded_course: LoopReport, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pages]:
     """Voilà on the dashboards folder (as the demo serves it): ``voila("voila/render/<name>.ipynb")``; the
-    facilitator's page as the trio's coach."""
+    facilitator's page as the trio's coach. One Voilà per backend for the module's tests (read only: they
+    render, never change the course), and each page rendered once: a render is a kernel's start and the
+    dashboard's whole run."""
     store.sync(graded_course.course)
     with serve_voila(DASHBOARDS, tmp_path_factory.mktemp("voila"),
                      {"VALMENNUS_COURSE": str(graded_course.course.root), "VALMENNUS_PSEUDONYM_KEY": "test",
                       "VALMENNUS_FACILITATOR": TRIO[0].facilitator}, app=DASHBOARDS_APP) as url:
-        yield Pages(url)
+        yield functools.cache(lambda path="": _page(url + path))
 
 
 def _page(url: str) -> str:

@@ -109,12 +109,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         first_cohort = _demo_cohort(root, work, first, size, seed, weeks, progress=True)
         _cohort_header(work, second[0], second[1], weeks)
         try:
-            ok = other.result(progress=BAR) is not None and first_cohort is not None
+            second_ok = other.result(progress=BAR) is not None
         except BackgroundDied as exc:  # it ended without an answer (killed, out of memory): the demo failed
             print(t("cli_failed", reason=t("cli_demo_cohort_died", cohort=second[0], code=exc.exitcode)),
                   file=sys.stderr)
-            ok = False
-    if not ok or first_cohort is None:
+            second_ok = False
+    if not second_ok or first_cohort is None:
         return 1
     if not args.serve:
         return 0

@@ -9,8 +9,10 @@ steps, the waits and what is asserted are the same whether it runs there or in t
 
 from __future__ import annotations
 
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,30 +127,27 @@ class InBackground:
     """:func:`play_routine_week` in a thread of its own; :meth:`week` waits for it and raises what it raised."""
 
     def __init__(self, run: HubRun) -> None:
-        self._week: RoutineWeek | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._play, args=(run,), name="routine-week", daemon=True)
-        self._thread.start()
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="routine-week")
+        self._played = self._executor.submit(self._play, run)
 
-    def _play(self, run: HubRun) -> None:
+    @staticmethod
+    def _play(run: HubRun) -> RoutineWeek:
         started = time.monotonic()
         try:
-            self._week = play_routine_week(run)
-        except BaseException as error:  # noqa: BLE001  (raised again in the test's thread by week())
-            self._error = error
-        run.timings["routine: the week in the background (s)"] = round(time.monotonic() - started, 2)
+            return play_routine_week(run)
+        finally:
+            run.timings["routine: the week in the background (s)"] = round(time.monotonic() - started, 2)
 
     def week(self, timeout: float = 900) -> RoutineWeek:
         started = time.monotonic()
-        self._thread.join(timeout)
-        if self._thread.is_alive():
-            raise TimeoutError(f"the routine's week was not played within {timeout:.0f} s")
-        if self._error is not None:
-            raise self._error
-        assert self._week is not None
-        self._week.timings["waited for the background (s)"] = round(time.monotonic() - started, 2)
-        return self._week
+        try:
+            week = self._played.result(timeout)
+        except FutureTimeout:
+            raise TimeoutError(f"the routine's week was not played within {timeout:.0f} s") from None
+        week.timings["waited for the background (s)"] = round(time.monotonic() - started, 2)
+        return week
 
     def finish(self, timeout: float = 900) -> None:
         """Let the thread end before the hub is stopped (its waits have their own time limits)."""
-        self._thread.join(timeout)
+        wait_for([self._played], timeout)
+        self._executor.shutdown(wait=False)
